@@ -1,0 +1,88 @@
+// boot.js loads the Go checker (main.wasm) with progress and reports failures.
+// ES5 on purpose: an old browser must be able to run it to say it is too old.
+// The Go program installs window.umplay through umplayBoot.wrap (JS has to throw
+// the Error objects: a Go callback cannot) and then marks <html data-umplay="ready">.
+(function () {
+  'use strict';
+  var html = document.documentElement;
+  var text = document.getElementById('boot-text');
+  var bar = document.getElementById('boot-progress');
+
+  function say(msg) { if (text) { text.textContent = msg; } }
+  function fail(msg) {
+    html.setAttribute('data-umplay', 'error');
+    say(msg);
+    if (bar) { bar.hidden = true; }
+    var box = document.getElementById('boot-status');
+    if (box) { box.className += ' boot-status--error'; }
+  }
+
+  window.umplayBoot = {
+    // wrap turns the Go functions (returning {value} or {error}) into the public API.
+    wrap: function (api) {
+      function unwrap(name) {
+        return function () {
+          var r = api[name].apply(null, arguments);
+          if (r && typeof r.error === 'string') { throw new Error(r.error); }
+          return r ? r.value : undefined;
+        };
+      }
+      var o = { version: api.version };
+      ['check', 'decodeCallId', 'build', 'send', 'state'].forEach(function (n) {
+        if (api[n]) { o[n] = unwrap(n); }
+      });
+      return Object.freeze(o);
+    },
+    fail: fail
+  };
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ||
+      typeof window.fetch !== 'function' || typeof window.Promise !== 'function' ||
+      typeof window.TextEncoder !== 'function') {
+    fail('This browser is too old for umplay: it needs WebAssembly. Use a current Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  if (typeof window.Go !== 'function') {
+    fail('Could not load wasm_exec.js, the Go runtime support. Build the page with scripts/build.sh and reload.');
+    return;
+  }
+
+  var go = new window.Go();
+  say('Loading the checker…');
+  fetch('main.wasm').then(function (resp) {
+    if (!resp.ok) { throw new Error('main.wasm: HTTP ' + resp.status + ' ' + resp.statusText); }
+    var total = +resp.headers.get('Content-Length') || 0;
+    if (!resp.body || !resp.body.getReader) { return resp.arrayBuffer(); }
+    var reader = resp.body.getReader(), chunks = [], got = 0;
+    function pump() {
+      return reader.read().then(function (step) {
+        if (step.done) { return; }
+        chunks.push(step.value);
+        got += step.value.length;
+        var mb = (got / 1048576).toFixed(1) + ' MB';
+        if (total && !resp.headers.get('Content-Encoding') && got <= total) {
+          bar.value = Math.round(100 * got / total);
+          say('Loading the checker… ' + bar.value + ' % (' + mb + ')');
+        } else {
+          say('Loading the checker… ' + mb);
+        }
+        return pump();
+      });
+    }
+    return pump().then(function () {
+      var all = new Uint8Array(got), at = 0;
+      chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+      return all.buffer;
+    });
+  }).then(function (bytes) {
+    say('Starting the checker…');
+    bar.removeAttribute('value');
+    return WebAssembly.instantiate(bytes, go.importObject);
+  }).then(function (result) {
+    go.run(result.instance).then(function () {
+      fail('The checker stopped unexpectedly. Reload the page to start it again.');
+    });
+  }).catch(function (err) {
+    fail('Could not start the checker: ' + (err && err.message ? err.message : err) + '. Reload to try again.');
+  });
+})();
