@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the playground into web/: main.wasm (Go → WebAssembly), wasm_exec.js
+# (from the Go toolchain, so it always matches), and precompressed .br/.gz
+# copies for the server. Every output is git-ignored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { echo "+ $*" >&2; "$@"; }
+
+echo "== build: web/main.wasm" >&2
+step env GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm/app
+
+echo "== build: web/wasm_exec.js" >&2
+goroot="$(go env GOROOT)"
+# cmp first: an unchanged copy keeps its time, so its .br/.gz stay fresh.
+if ! cmp -s "$goroot/lib/wasm/wasm_exec.js" web/wasm_exec.js; then
+	step cp "$goroot/lib/wasm/wasm_exec.js" web/wasm_exec.js
+fi
+
+echo "== build: precompressed copies (.br quality 11, .gz best)" >&2
+step go run ./wasm/cmd/precompress -min 1024 web
+
+echo "build: ok: web/main.wasm $(wc -c <web/main.wasm) bytes" >&2

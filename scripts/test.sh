@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The whole test suite, fast checks first. CI runs it (.ci/run) in a fresh
+# clone as root; a developer runs it as is. It installs what it needs
+# (Chromium for the browser tests, Node.js for the wasm tests) when missing.
+#
+#   FUZZTIME=30s scripts/test.sh     longer fuzzing (default 5s per target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzztime="${FUZZTIME:-5s}"
+start=$SECONDS
+passed=0
+current=""
+summary=()
+
+on_exit() {
+	local rc=$?
+	if [ "$rc" -ne 0 ]; then
+		echo >&2
+		echo "test.sh: FAILED at step \"$current\" (exit $rc) after $((SECONDS - start))s" >&2
+		echo "summary: $passed passed, 1 failed"
+	fi
+}
+trap on_exit EXIT
+
+# step NAME CMD...: runs one step, echoing it and timing it.
+step() {
+	current="$1"
+	shift
+	echo
+	echo "== $current"
+	echo "+ $*"
+	local t0=$SECONDS
+	"$@"
+	passed=$((passed + 1))
+	summary+=("$(printf '%5ss  %s' "$((SECONDS - t0))" "$current")")
+}
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=""
+apt_install() {
+	if [ -z "$apt_updated" ]; then
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+		apt_updated=1
+	fi
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+check_gofmt() {
+	local bad
+	bad="$(gofmt -l wasm)"
+	if [ -n "$bad" ]; then
+		echo "gofmt: these files need gofmt -w:" >&2
+		echo "$bad" >&2
+		return 1
+	fi
+}
+
+ensure_chromium() {
+	if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then
+		echo "chromium: $(command -v chromium || echo /usr/bin/chromium)"
+		return 0
+	fi
+	echo "chromium: not found, installing Debian's chromium"
+	apt_install chromium
+	command -v chromium
+}
+
+ensure_node() {
+	if command -v node >/dev/null 2>&1; then
+		echo "node: $(command -v node) $(node --version)"
+		return 0
+	fi
+	echo "node: not found, installing Debian's nodejs (the wasm tests run under it)"
+	apt_install nodejs
+	node --version
+}
+
+# wasm_packages prints the library packages under wasm/ that have tests and
+# no native-only or browser-only dependency (their test binary links none of
+# chromedp, os/exec, os/signal, net/http/httptest, the DOM bindings, and the
+# package does not import syscall/js itself). The skipped ones go to stderr.
+wasm_packages() {
+	local libs tests
+	libs="$(GOOS=js GOARCH=wasm go list -e -f '{{if ne .Name "main"}}{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{range .Imports}}{{if eq . "syscall/js"}} syscall/js{{end}}{{end}}{{end}}{{end}}' ./wasm/...)"
+	tests="$(GOOS=js GOARCH=wasm go list -e -test -f '{{.ImportPath}} {{join .Deps " "}}' ./wasm/... | grep -E '^[^ ]+\.test ' || true)"
+	local pkg rest deps reason
+	while read -r pkg rest; do
+		[ -n "$pkg" ] || continue
+		reason=""
+		[ -n "$rest" ] && reason="imports syscall/js"
+		deps=" $(grep -E "^${pkg//./\\.}\.test " <<<"$tests" | cut -d' ' -f2- || true) "
+		for bad in github.com/chromedp/chromedp os/exec os/signal net/http/httptest honnef.co/go/js/dom/v2; do
+			if [ -z "$reason" ] && [[ "$deps" == *" $bad "* ]]; then
+				reason="links $bad"
+			fi
+		done
+		if [ -n "$reason" ]; then
+			echo "wasm tests: skip ${pkg#umplay/} ($reason)" >&2
+		else
+			echo "./${pkg#umplay/}"
+		fi
+	done <<<"$libs"
+}
+
+wasm_tests() {
+	local pkgs
+	pkgs="$(wasm_packages)"
+	if [ -z "$pkgs" ]; then
+		echo "wasm tests: no pure package with tests found under wasm/" >&2
+		return 1
+	fi
+	# shellcheck disable=SC2086 # one package per word
+	echo "+ PATH=\"\$(go env GOROOT)/lib/wasm:\$PATH\" GOOS=js GOARCH=wasm go test" $pkgs
+	PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test $pkgs
+}
+
+# fuzz_targets prints "DIR NAME" for every func FuzzX in a *_test.go file.
+fuzz_targets() {
+	grep -rH --include='*_test.go' -E '^func Fuzz[A-Za-z0-9_]*\(' wasm |
+		sed -E 's#^(.*)/[^/]+_test\.go:func (Fuzz[A-Za-z0-9_]*)\(.*#\1 \2#' | sort -u
+}
+
+fuzz_all() {
+	local targets n=0 dir name
+	targets="$(fuzz_targets)"
+	if [ -z "$targets" ]; then
+		echo "fuzz: no fuzz targets found (grep '^func Fuzz' in wasm/**/*_test.go)" >&2
+		return 1
+	fi
+	while read -r dir name; do
+		echo "+ go test -run='^\$' -fuzz='^$name\$' -fuzztime=$fuzztime ./$dir"
+		go test -run='^$' -fuzz="^$name\$" -fuzztime="$fuzztime" "./$dir"
+		n=$((n + 1))
+	done <<<"$targets"
+	echo "fuzz: $n targets, $fuzztime each"
+}
+
+step "gofmt -l" check_gofmt
+step "go mod download" go mod download
+step "go mod verify" go mod verify
+step "go vet (native)" go vet ./...
+step "go vet (js/wasm)" env GOOS=js GOARCH=wasm go vet ./...
+step "chromium present" ensure_chromium
+step "node present" ensure_node
+step "build (scripts/build.sh)" bash scripts/build.sh
+step "go test ./... (native, browser tests included)" go test -timeout 30m ./...
+step "go test (js/wasm under node)" wasm_tests
+step "fuzz (every target, $fuzztime)" fuzz_all
+
+echo
+echo "== timings"
+printf '%s\n' "${summary[@]}"
+echo "test.sh: all $passed steps passed in $((SECONDS - start))s"
+echo "summary: $passed passed, 0 failed"
