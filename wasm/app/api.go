@@ -1,0 +1,248 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"syscall/js"
+
+	"umplay/wasm/callid"
+	"umplay/wasm/report"
+	"umplay/wasm/soap"
+)
+
+// apiFunc is a window.umplay function: it returns a value or an error, and
+// web/boot.js turns the error into a thrown JS Error.
+type apiFunc func(args []js.Value) (any, error)
+
+// export wraps f for JavaScript: {value: v} or {error: "message"}; a panic
+// becomes an error too, so later calls still work.
+func export(name string, f apiFunc) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				showPanic("umplay."+name, r)
+				out = map[string]any{"error": fmt.Sprintf("umplay.%s: internal error: %v", name, r)}
+			}
+		}()
+		v, err := f(args)
+		if err != nil {
+			return map[string]any{"error": err.Error()}
+		}
+		return map[string]any{"value": v}
+	})
+}
+
+// installAPI sets window.umplay.
+func installAPI() {
+	api := map[string]any{
+		"version":      version(),
+		"check":        export("check", apiCheck),
+		"decodeCallId": export("decodeCallId", apiDecode),
+		"build":        export("build", apiBuild),
+		"send":         export("send", apiSend),
+		"state":        export("state", apiState),
+	}
+	js.Global().Set("umplay", js.Global().Get("umplayBoot").Call("wrap", api))
+}
+
+// version names the build: the module version or the VCS revision.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	v := bi.Main.Version
+	if (v == "" || v == "(devel)") && rev != "" {
+		v = rev[:min(12, len(rev))]
+		if dirty {
+			v += "-dirty"
+		}
+	}
+	if v == "" {
+		v = "dev"
+	}
+	return v
+}
+
+// parseJSON turns JSON text into a plain JS value.
+func parseJSON(b []byte) js.Value {
+	return js.Global().Get("JSON").Call("parse", string(b))
+}
+
+// plain marshals v as the CLI does and returns it as a plain JS object.
+func plain(v any) (any, error) {
+	b, err := report.JSON(v)
+	if err != nil {
+		return nil, err
+	}
+	return parseJSON(b), nil
+}
+
+// stringArg returns args[i] as a string.
+func stringArg(fn string, args []js.Value, i int, what string) (string, error) {
+	if i >= len(args) || args[i].Type() != js.TypeString {
+		return "", fmt.Errorf("umplay.%s: %s must be a string", fn, what)
+	}
+	return args[i].String(), nil
+}
+
+// headArg reads {soapAction}: undefined → the correct quoted Disconnect
+// action; null → no SOAPAction header; a string → that raw value.
+func headArg(fn string, args []js.Value, i int) (soap.Head, error) {
+	if i >= len(args) || args[i].IsUndefined() || args[i].IsNull() {
+		return soap.DefaultHead(), nil
+	}
+	o := args[i]
+	if o.Type() != js.TypeObject {
+		return soap.Head{}, fmt.Errorf("umplay.%s: options must be an object like {soapAction: \"...\"}", fn)
+	}
+	a := o.Get("soapAction")
+	switch a.Type() {
+	case js.TypeUndefined:
+		return soap.DefaultHead(), nil
+	case js.TypeNull:
+		return soap.Head{}, nil
+	case js.TypeString:
+		return soap.Head{SOAPActionPresent: true, SOAPAction: a.String()}, nil
+	}
+	return soap.Head{}, fmt.Errorf("umplay.%s: soapAction must be a string, null (no header) or undefined (the Disconnect action)", fn)
+}
+
+// check(xml, {soapAction}) → the CLI's `check --json` object.
+func apiCheck(args []js.Value) (any, error) {
+	xml, err := stringArg("check", args, 0, "xml")
+	if err != nil {
+		return nil, err
+	}
+	head, err := headArg("check", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	return plain(report.Check("", xml, head))
+}
+
+// decodeCallId(text) → callid.Result as a plain object.
+func apiDecode(args []js.Value) (any, error) {
+	s, err := stringArg("decodeCallId", args, 0, "the CallId")
+	if err != nil {
+		return nil, err
+	}
+	return plain(callid.Decode(s))
+}
+
+// build(options) → the envelope text.
+func apiBuild(args []js.Value) (any, error) {
+	o := soap.BuildOptions{Operation: soap.Disconnect, Indent: soap.DefaultIndent}
+	if len(args) > 0 && !args[0].IsUndefined() && !args[0].IsNull() {
+		a := args[0]
+		if a.Type() != js.TypeObject {
+			return nil, fmt.Errorf("umplay.build: options must be an object")
+		}
+		str := func(key string, dst *string) error {
+			v := a.Get(key)
+			switch v.Type() {
+			case js.TypeUndefined, js.TypeNull:
+				return nil
+			case js.TypeString:
+				*dst = v.String()
+				return nil
+			}
+			return fmt.Errorf("umplay.build: %s must be a string", key)
+		}
+		boolean := func(key string, dst *bool) error {
+			v := a.Get(key)
+			switch v.Type() {
+			case js.TypeUndefined, js.TypeNull:
+				return nil
+			case js.TypeBoolean:
+				*dst = v.Bool()
+				return nil
+			}
+			return fmt.Errorf("umplay.build: %s must be true or false", key)
+		}
+		var op string
+		decl := true
+		errs := []error{
+			str("operation", &op), str("callId", &o.CallID), str("guid", &o.GUID), str("host", &o.Host),
+			str("entryId", &o.EntryID), str("dialString", &o.DialString), str("greetingType", &o.GreetingType),
+			boolean("prefix", &o.Prefix), boolean("decl", &decl),
+		}
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+		if op != "" {
+			p, ok := soap.ParseOperation(op)
+			if !ok {
+				return nil, fmt.Errorf("umplay.build: unknown operation %q (want one of %s)", op, opNames())
+			}
+			o.Operation = p
+		}
+		o.OmitDecl = !decl
+		switch v := a.Get("indent"); v.Type() {
+		case js.TypeString:
+			o.Indent = v.String()
+		case js.TypeNumber:
+			n := v.Int()
+			if n < 0 || n > 16 {
+				return nil, fmt.Errorf("umplay.build: indent %d is not between 0 and 16", n)
+			}
+			o.Indent = strings.Repeat(" ", n)
+		case js.TypeUndefined, js.TypeNull:
+		default:
+			return nil, fmt.Errorf("umplay.build: indent must be a string or a number of spaces")
+		}
+	}
+	return soap.Build(o)
+}
+
+func opNames() string {
+	var s []string
+	for _, op := range soap.Operations {
+		s = append(s, string(op))
+	}
+	return strings.Join(s, ", ")
+}
+
+// send(xml, {soapAction}) → the response, applied to the page's server and
+// recorded in the history like the Send button.
+func apiSend(args []js.Value) (any, error) {
+	xml, err := stringArg("send", args, 0, "xml")
+	if err != nil {
+		return nil, err
+	}
+	head, err := headArg("send", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	resp := send(xml, head)
+	if live.rep != nil {
+		ensureFreshPreview()
+	}
+	return plain(report.NewResponse(resp))
+}
+
+// state() → the page state (what a share link would carry).
+func apiState(args []js.Value) (any, error) {
+	readHead()
+	readBuilder()
+	state.Request = ed.text()
+	b, err := state.JSON()
+	if err != nil {
+		return nil, err
+	}
+	return parseJSON(b), nil
+}

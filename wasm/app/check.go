@@ -1,0 +1,444 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/callid"
+	"umplay/wasm/report"
+	"umplay/wasm/soap"
+	"umplay/wasm/umsim"
+)
+
+// Debounce by size: doc-sized requests are checked at once, big ones when
+// the typing pauses (a 1 MiB check takes ~160 ms in Chromium).
+const (
+	instantLimit = 20 << 10 // UTF-16 units
+	midLimit     = 1 << 20
+	midDelay     = 150 * time.Millisecond
+	bigDelay     = 400 * time.Millisecond
+)
+
+// live is the result of the last check, as rendered.
+var live struct {
+	text  string
+	head  soap.Head
+	ix    *lineIndex
+	rep   *soap.Report
+	gen   int // bumped on every change; a pending check of an older gen is dropped
+	timer *time.Timer
+}
+
+// changed is called when the request or its head changed: it re-checks now
+// for doc-sized text, after a pause for big text. It never blocks.
+func changed() {
+	live.gen++
+	n := ed.length()
+	if n <= instantLimit {
+		if live.timer != nil {
+			live.timer.Stop()
+		}
+		runCheck()
+		return
+	}
+	ed.stale()
+	diagSum.SetTextContent("checking…")
+	delay := midDelay
+	if n > midLimit {
+		delay = bigDelay
+	}
+	gen := live.gen
+	if live.timer != nil {
+		live.timer.Stop()
+	}
+	live.timer = time.AfterFunc(delay, func() {
+		defer guard("check")
+		if gen == live.gen {
+			runCheck()
+		}
+	})
+}
+
+// runCheck reads the request and head, checks them, previews the server's
+// answer and renders everything.
+func runCheck() {
+	readHead()
+	state.Request = ed.text()
+	text, head := state.Request, state.Head()
+	rep := soap.Check(text, head)
+	ix := newLineIndex(text)
+	live.text, live.head, live.ix, live.rep = text, head, ix, rep
+
+	ed.render(text, ix, rep.Diagnostics)
+	renderSize(text)
+	renderDiagnostics(rep, ix)
+	renderActionField(rep)
+	renderResponse(server.Preview(report.Request(text, head)))
+	renderCallID(rep)
+	syncBuilder(rep)
+	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))
+}
+
+// ensureFresh re-checks at once if the text changed since the last check
+// (a fix or a jump must use positions of the text the user sees).
+func ensureFresh() {
+	if live.rep == nil || live.text != ed.text() || live.head != currentHead() {
+		live.gen++
+		runCheck()
+	}
+}
+
+// readHead copies the HTTP head fields into the state.
+func readHead() {
+	state.Endpoint = endpoint.Value()
+	state.SOAPAction = action.Value()
+	state.SOAPActionPresent = present.Checked()
+}
+
+func currentHead() soap.Head {
+	return soap.Head{SOAPActionPresent: present.Checked(), SOAPAction: action.Value()}
+}
+
+// renderSize explains what a big request turns off.
+func renderSize(text string) {
+	var msg string
+	switch {
+	case len(text) > soap.MaxBytes:
+		msg = fmt.Sprintf("This request is %.1f MiB; umplay checks requests up to %d MiB (a real server would refuse it too). Syntax colouring is off.",
+			float64(len(text))/(1<<20), soap.MaxBytes>>20)
+	case len(text) > highlightLimit:
+		msg = fmt.Sprintf("Syntax colouring is off for requests over %d KB; checks and diagnostics still run (after a short pause while you type).", highlightLimit>>10)
+	}
+	editorMsg.SetTextContent(msg)
+	setHidden(editorMsg, msg == "")
+}
+
+// renderDiagnostics fills #diagnostics and #diag-summary.
+func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
+	list := diagList.Underlying()
+	list.Set("textContent", "")
+	errs, warns, infos := 0, 0, 0
+	for i, d := range rep.Diagnostics {
+		switch d.Severity {
+		case soap.Error:
+			errs++
+		case soap.Warning:
+			warns++
+		default:
+			infos++
+		}
+		list.Call("appendChild", diagItem(i, d))
+	}
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning"))
+	}
+	if infos > 0 {
+		parts = append(parts, fmt.Sprintf("%d info", infos))
+	}
+	sum, cls := "No problems", "diag-summary--ok"
+	if len(parts) > 0 {
+		sum = strings.Join(parts, ", ")
+		cls = "diag-summary--warning"
+		if errs > 0 {
+			cls = "diag-summary--error"
+		}
+	}
+	diagSum.SetTextContent(sum)
+	diagSum.Class().Set([]string{"diag-summary", cls})
+}
+
+// diagItem is one li.diag.
+func diagItem(i int, d soap.Diagnostic) js.Value {
+	li := elem("li", "diag", "")
+	li.Call("setAttribute", "data-index", strconv.Itoa(i))
+	li.Call("setAttribute", "data-code", d.Code)
+	li.Call("setAttribute", "data-severity", string(d.Severity))
+	li.Call("setAttribute", "data-line", strconv.Itoa(d.Start.Line))
+	li.Call("setAttribute", "data-column", strconv.Itoa(d.Start.Col))
+	if d.Field != "" {
+		li.Call("setAttribute", "data-field", d.Field)
+	}
+	pos := fmt.Sprintf("%d:%d", d.Start.Line, d.Start.Col)
+	head := add(elem("span", "diag__head", ""),
+		elem("span", "diag__severity", string(d.Severity)),
+		elem("span", "diag__code", d.Code),
+		elem("span", "diag__pos", pos))
+	where := fmt.Sprintf("Go to line %d, column %d", d.Start.Line, d.Start.Col)
+	if d.Field == soap.FieldSOAPAction {
+		add(head, elem("span", "diag__field", "SOAPAction header"))
+		where = "Go to the SOAPAction header"
+	}
+	goBtn := add(elem("button", "diag__go", ""), head, elem("span", "diag__message", d.Message))
+	goBtn.Set("type", "button")
+	goBtn.Set("title", where)
+	add(li, goBtn)
+	acts := elem("span", "diag__actions", "")
+	if d.Fix != nil {
+		fix := elem("button", "button button--small diag__fix", d.Fix.Title)
+		fix.Set("type", "button")
+		fix.Set("title", "Quick fix: "+d.Fix.Title)
+		add(acts, fix)
+	}
+	if d.SpecRef != "" {
+		a := elem("a", "diag__spec", "spec")
+		a.Set("href", d.SpecRef)
+		a.Set("target", "_blank")
+		a.Set("rel", "noopener")
+		a.Set("title", "The specification clause (opens in a new tab)")
+		add(acts, a)
+	}
+	add(li, acts)
+	return li
+}
+
+// diagClick handles clicks in #diagnostics: a fix button applies its fix,
+// anything else in an entry but the spec link moves the caret there.
+func diagClick(ev dom.Event) {
+	t, ok := ev.Target().(dom.Element)
+	if !ok {
+		return
+	}
+	if t.Closest("a") != nil {
+		return
+	}
+	li := t.Closest("li.diag")
+	if li == nil {
+		return
+	}
+	i, err := strconv.Atoi(li.GetAttribute("data-index"))
+	if err != nil || live.rep == nil || i < 0 || i >= len(live.rep.Diagnostics) {
+		return
+	}
+	d := live.rep.Diagnostics[i]
+	if t.Closest(".diag__fix") != nil && d.Fix != nil {
+		applyFix(d)
+		return
+	}
+	if d.Field == soap.FieldSOAPAction {
+		action.Focus()
+		action.Select()
+		return
+	}
+	ed.goTo(d.Start)
+}
+
+// applyFix applies the quick fix of d (found again in a fresh check of the
+// current text, in case it changed) and re-checks at once.
+func applyFix(d soap.Diagnostic) {
+	ensureFresh()
+	var f *soap.Fix
+	for _, x := range live.rep.Diagnostics {
+		if x.Code == d.Code && x.Fix != nil && x.Fix.Title == d.Fix.Title && x.Fix.Field == d.Fix.Field {
+			f = x.Fix
+			break
+		}
+	}
+	if f == nil {
+		return // the problem went away meanwhile
+	}
+	switch f.Field {
+	case soap.FieldSOAPAction:
+		v := action.Value()
+		if !present.Checked() {
+			v = ""
+			present.SetChecked(true)
+		}
+		nv, err := soap.Replace(v, f.Span, f.Text)
+		if err != nil {
+			nv = f.Text
+		}
+		action.SetValue(nv)
+		live.gen++
+		runCheck()
+		action.Focus()
+	default:
+		text := live.text
+		s, e := live.ix.offset(f.Start), live.ix.offset(f.End)
+		s16 := utf16Len(text[:s])
+		ed.replace(s16, s16+utf16Len(text[s:e]), f.Text, -1, -1)
+		live.gen++
+		runCheck()
+	}
+}
+
+// renderActionField marks the SOAPAction input with its diagnostics.
+func renderActionField(rep *soap.Report) {
+	var msgs []string
+	sev := ""
+	for _, d := range rep.Diagnostics {
+		if d.Field != soap.FieldSOAPAction {
+			continue
+		}
+		msgs = append(msgs, d.Message)
+		if d.Severity == soap.Error || sev == "" {
+			sev = string(d.Severity)
+		}
+	}
+	action.SetAttribute("aria-invalid", strconv.FormatBool(sev == string(soap.Error)))
+	if sev != "" {
+		action.SetAttribute("data-severity", sev)
+	} else {
+		action.RemoveAttribute("data-severity")
+	}
+	actionMsg.SetTextContent(strings.Join(msgs, " "))
+	actionMsg.Class().Set([]string{"field-msg", "field-msg--" + sev})
+	setClass(action, "http-head__action--absent", !present.Checked())
+}
+
+// renderResponse shows the simulated server's answer.
+func renderResponse(r umsim.Response) {
+	respStatus.SetTextContent(fmt.Sprintf("HTTP/1.1 %d %s", r.Status, r.StatusText))
+	ok := r.Status < 400
+	respStatus.Class().Set([]string{"response__status", map[bool]string{true: "response__status--ok", false: "response__status--fault"}[ok]})
+	var hb strings.Builder
+	for i, h := range r.Header {
+		if i > 0 {
+			hb.WriteByte('\n')
+		}
+		hb.WriteString(h.Name + ": " + h.Value)
+	}
+	respHeaders.SetTextContent(hb.String())
+	renderCode(respBody, r.Body, nil)
+	respExplain.SetTextContent(r.Explain)
+	f := respFault.Underlying()
+	f.Set("textContent", "")
+	if r.Fault == nil {
+		setHidden(respFault, true)
+		return
+	}
+	code := r.Fault.Code
+	if r.Fault.Namespace != "" {
+		code = "{" + r.Fault.Namespace + "}" + r.Fault.Code
+	}
+	add(f, elem("dt", "", "faultcode"), elem("dd", "", code))
+	add(f, elem("dt", "", "faultstring"), elem("dd", "", r.Fault.String))
+	if r.Fault.ExceptionType != "" {
+		add(f, elem("dt", "", "ExceptionType"), elem("dd", "", r.Fault.ExceptionType))
+	}
+	setHidden(respFault, false)
+}
+
+// renderCallID shows the decoded CallId of the request, if it has one.
+func renderCallID(rep *soap.Report) {
+	v, ok := rep.Value("CallId")
+	setHidden(cidEmpty, ok)
+	setHidden(cidFields, !ok)
+	cidProblems.Underlying().Set("textContent", "")
+	if !ok {
+		cidStatus.SetTextContent("")
+		return
+	}
+	r := callid.Decode(v.Text)
+	renderRaw(cidRaw.Underlying(), r)
+	cidDecoded.SetTextContent(r.Decoded)
+	cidGUID.SetTextContent(r.GUID)
+	cidVersion.SetTextContent(versionText(r))
+	cidVariant.SetTextContent(r.Variant)
+	cidHost.SetTextContent(r.Host)
+	errs := 0
+	for _, p := range r.Problems {
+		if p.Severity == "error" {
+			errs++
+		}
+		li := elem("li", "callid__problem callid__problem--"+p.Severity, "")
+		li.Call("setAttribute", "data-code", p.Code)
+		li.Call("setAttribute", "data-offset", strconv.Itoa(p.Offset))
+		add(li, elem("span", "callid__problem-code", p.Code), jsDoc.Call("createTextNode", " "+p.Message))
+		cidProblems.Underlying().Call("appendChild", li)
+	}
+	status, cls := "OK", "callid__status--ok"
+	switch {
+	case !r.OK:
+		status, cls = "invalid: "+plural(max(errs, 1), "problem"), "callid__status--problem"
+	case len(r.Problems) > 0:
+		status, cls = "OK, "+plural(len(r.Problems), "warning"), "callid__status--warning"
+	}
+	cidStatus.SetTextContent(status)
+	cidStatus.Class().Set([]string{"callid__status", cls})
+}
+
+func versionText(r callid.Result) string {
+	if r.GUID == "" {
+		return ""
+	}
+	return fmt.Sprint(r.Version)
+}
+
+// renderRaw writes the raw CallId into parent with the bytes each problem
+// points at wrapped in span.callid__bad.
+func renderRaw(parent js.Value, r callid.Result) {
+	parent.Set("textContent", "")
+	raw := r.Raw
+	var cuts []rawCut
+	for _, p := range r.Problems {
+		s, e := min(max(p.Offset, 0), len(raw)), min(max(p.End, p.Offset), len(raw))
+		cuts = append(cuts, rawCut{s, e, p.Severity})
+	}
+	badAt := func(i int) string { // the severity covering byte i
+		sev := ""
+		for _, c := range cuts {
+			if c.s <= i && i < c.e && (sev == "" || c.sev == "error") {
+				sev = c.sev
+			}
+		}
+		return sev
+	}
+	empties := func(i int) {
+		for _, c := range cuts {
+			if c.s == i && c.e == i {
+				b := elem("span", "callid__bad callid__bad--empty", "")
+				b.Set("title", "missing here")
+				add(parent, b)
+			}
+		}
+	}
+	for i := 0; i < len(raw); {
+		empties(i)
+		sev := badAt(i)
+		j := i + 1
+		for j < len(raw) && badAt(j) == sev && !emptyCutAt(cuts, j) {
+			j++
+		}
+		// keep whole UTF-8 sequences together
+		for j < len(raw) && raw[j]&0xC0 == 0x80 {
+			j++
+		}
+		if sev == "" {
+			add(parent, jsDoc.Call("createTextNode", raw[i:j]))
+		} else {
+			cls := "callid__bad"
+			if sev != "error" {
+				cls += " callid__bad--" + sev
+			}
+			add(parent, elem("span", cls, raw[i:j]))
+		}
+		i = j
+	}
+	empties(len(raw))
+}
+
+// rawCut is the byte range of raw a CallId problem points at.
+type rawCut struct {
+	s, e int
+	sev  string
+}
+
+func emptyCutAt(cuts []rawCut, i int) bool {
+	for _, c := range cuts {
+		if c.s == i && c.e == i {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,328 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/soap"
+)
+
+// Sizes that keep a big paste from freezing the page.
+const (
+	highlightLimit = 200 << 10 // bytes; above it the editor shows plain text
+	gutterLimit    = 200_000   // lines numbered in the gutter
+)
+
+// editor is the overlay editor: a textarea with transparent text over a <pre>
+// that shows the same text coloured and with the diagnostics marked, and a
+// gutter with line numbers and markers. The textarea stays the real editor
+// (selection, undo, IME, accessibility).
+type editor struct {
+	ta        js.Value // the textarea
+	numbers   js.Value // gutter text node holder: "1\n2\n…"
+	markers   js.Value // gutter markers layer
+	lines     int      // line count the gutter shows
+	escArmed  bool     // Escape was pressed: the next Tab leaves the editor
+	live      bool     // the highlight layer shows the current text
+	lineH     float64  // line height in px
+	padTop    float64
+	indent    string
+	shownText string // the text the highlight layer shows
+}
+
+var ed editor
+
+func (e *editor) init() {
+	e.ta = request.Underlying()
+	e.indent = soap.DefaultIndent
+	gutter.Set("textContent", "")
+	e.numbers = elem("div", "gutter__numbers", "")
+	e.markers = elem("div", "gutter__markers", "")
+	add(gutter, e.numbers, e.markers)
+	e.lines = -1
+	cs := js.Global().Call("getComputedStyle", e.ta)
+	e.lineH = px(cs.Get("lineHeight").String(), 20)
+	e.padTop = px(cs.Get("paddingTop").String(), 8)
+
+	onJS(e.ta, "scroll", func(js.Value) { e.syncScroll() })
+	on(request, "keydown", e.keydown)
+	request.SetAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter")
+}
+
+// px parses a CSS pixel length such as "20px".
+func px(s string, def float64) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSuffix(s, "px"), 64)
+	if err != nil || f <= 0 {
+		return def
+	}
+	return f
+}
+
+// text is the textarea's current value.
+func (e *editor) text() string { return e.ta.Get("value").String() }
+
+// length is the textarea's text length in UTF-16 units (cheap: no copy).
+func (e *editor) length() int { return e.ta.Get("textLength").Int() }
+
+// syncScroll moves the highlight layer and the gutter with the textarea.
+func (e *editor) syncScroll() {
+	top, left := e.ta.Get("scrollTop").Float(), e.ta.Get("scrollLeft").Float()
+	highlight.Get("style").Set("transform", "translate("+ftoa(-left)+"px,"+ftoa(-top)+"px)")
+	gutter.Get("style").Set("transform", "translateY("+ftoa(-top)+"px)")
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+// stale is called on input when the check (and so the highlight) will come
+// later: until then the textarea shows its own, uncoloured text.
+func (e *editor) stale() {
+	if e.live {
+		e.live = false
+		setClass(editorBox, "editor--live", false)
+	}
+}
+
+// render draws text with diags marked. Texts over highlightLimit stay plain.
+func (e *editor) render(text string, ix *lineIndex, diags []soap.Diagnostic) {
+	e.renderGutter(ix, diags)
+	if len(text) > highlightLimit {
+		if e.shownText != "" {
+			highlight.Set("textContent", "")
+			e.shownText = ""
+		}
+		e.live = false
+		setClass(editorBox, "editor--live", false)
+		return
+	}
+	var marks []mark
+	for _, d := range diags {
+		if d.Field != soap.FieldBody || d.Severity == soap.Info {
+			continue
+		}
+		marks = append(marks, mark{start: ix.offset(d.Start), end: ix.offset(d.End), class: string(d.Severity)})
+	}
+	// A final newline needs something after it, or the <pre> is one line
+	// shorter than the textarea.
+	renderCode(highlight, text, marks)
+	if strings.HasSuffix(text, "\n") || text == "" {
+		highlight.Call("appendChild", jsDoc.Call("createTextNode", " "))
+	}
+	e.shownText = text
+	e.live = true
+	setClass(editorBox, "editor--live", true)
+	e.syncScroll()
+}
+
+// renderGutter writes the line numbers (when their count changed) and one
+// marker per line that has a diagnostic.
+func (e *editor) renderGutter(ix *lineIndex, diags []soap.Diagnostic) {
+	n := min(ix.lines(), gutterLimit)
+	if n != e.lines {
+		var b strings.Builder
+		b.Grow(n * 6)
+		for i := 1; i <= n; i++ {
+			if i > 1 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(strconv.Itoa(i))
+		}
+		e.numbers.Set("textContent", b.String())
+		e.lines = n
+	}
+	type lineMark struct {
+		sev  soap.Severity
+		msgs []string
+	}
+	byLine := map[int]*lineMark{}
+	var order []int
+	for _, d := range diags {
+		if d.Field != soap.FieldBody || d.Severity == soap.Info || d.Start.Line > n {
+			continue
+		}
+		m := byLine[d.Start.Line]
+		if m == nil {
+			m = &lineMark{sev: d.Severity}
+			byLine[d.Start.Line] = m
+			order = append(order, d.Start.Line)
+		}
+		if d.Severity == soap.Error {
+			m.sev = soap.Error
+		}
+		m.msgs = append(m.msgs, string(d.Severity)+": "+d.Message)
+	}
+	e.markers.Set("textContent", "")
+	for _, line := range order {
+		m := byLine[line]
+		mk := elem("div", "gutter__marker gutter__marker--"+string(m.sev), strconv.Itoa(line))
+		mk.Set("title", strings.Join(m.msgs, "\n"))
+		mk.Get("style").Set("top", ftoa(e.padTop+float64(line-1)*e.lineH)+"px")
+		e.markers.Call("appendChild", mk)
+	}
+}
+
+// keydown handles Tab/Shift+Tab (indent/outdent), Escape then Tab (leave the
+// editor) and Ctrl/Cmd+Enter (send).
+func (e *editor) keydown(ev dom.Event) {
+	k, ok := ev.(*dom.KeyboardEvent)
+	if !ok {
+		return
+	}
+	key := k.Key()
+	switch {
+	case key == "Escape":
+		e.escArmed = true
+		return
+	case key == "Tab" && !k.CtrlKey() && !k.AltKey() && !k.MetaKey():
+		if e.escArmed {
+			e.escArmed = false
+			return // the browser moves the focus on
+		}
+		ev.PreventDefault()
+		if k.ShiftKey() {
+			e.outdent()
+		} else {
+			e.indentSel()
+		}
+		return
+	case key == "Enter" && (k.CtrlKey() || k.MetaKey()):
+		ev.PreventDefault()
+		e.escArmed = false
+		sendCurrent()
+		return
+	case key == "Shift" || key == "Control" || key == "Alt" || key == "Meta":
+		return
+	}
+	e.escArmed = false
+}
+
+// selection is the textarea's selection in UTF-16 units.
+func (e *editor) selection() (start, end int) {
+	return e.ta.Get("selectionStart").Int(), e.ta.Get("selectionEnd").Int()
+}
+
+// indentSel inserts one indent at the caret, or indents every line of a
+// selection that spans lines.
+func (e *editor) indentSel() {
+	text := e.text()
+	s16, e16 := e.selection()
+	s, en := byteOffset(text, s16), byteOffset(text, e16)
+	if !strings.Contains(text[s:en], "\n") {
+		e.replace(s16, e16, e.indent, -1, -1)
+		return
+	}
+	ls, le := lineBlock(text, s, en)
+	lines := strings.Split(text[ls:le], "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = e.indent + l
+		}
+	}
+	block := strings.Join(lines, "\n")
+	u := utf16Len(text[:ls])
+	e.replace(u, u+utf16Len(text[ls:le]), block, u, u+utf16Len(block))
+}
+
+// outdent removes up to one indent from the start of every line the
+// selection touches.
+func (e *editor) outdent() {
+	text := e.text()
+	s16, e16 := e.selection()
+	s, en := byteOffset(text, s16), byteOffset(text, e16)
+	ls, le := lineBlock(text, s, en)
+	lines := strings.Split(text[ls:le], "\n")
+	removedFirst, changed := 0, false
+	for i, l := range lines {
+		n := 0
+		for n < len(l) && n < len(e.indent) && l[n] == ' ' {
+			n++
+		}
+		if n == 0 && strings.HasPrefix(l, "\t") {
+			n = 1
+		}
+		if n > 0 {
+			changed = true
+		}
+		if i == 0 {
+			removedFirst = n
+		}
+		lines[i] = l[n:]
+	}
+	if !changed {
+		return
+	}
+	block := strings.Join(lines, "\n")
+	u := utf16Len(text[:ls])
+	if s16 == e16 { // a caret stays where it was in its line
+		c := max(u, s16-removedFirst)
+		e.replace(u, u+utf16Len(text[ls:le]), block, c, c)
+		return
+	}
+	e.replace(u, u+utf16Len(text[ls:le]), block, u, u+utf16Len(block))
+}
+
+// lineBlock widens [s, e) to whole lines; a selection ending at the start of
+// a line does not take that line.
+func lineBlock(text string, s, e int) (int, int) {
+	ls := strings.LastIndexByte(text[:s], '\n') + 1
+	if e > s && text[e-1] == '\n' {
+		e--
+	}
+	le := len(text)
+	if i := strings.IndexByte(text[e:], '\n'); i >= 0 {
+		le = e + i
+	}
+	return ls, le
+}
+
+// replace replaces the UTF-16 range [s, e) of the textarea with text the way
+// typing does, so that the browser's undo (Ctrl+Z) can take it back, then
+// selects [selS, selE) (-1: leave the caret after the inserted text). It
+// focuses the editor, as an edit there should.
+func (e *editor) replace(s, en int, text string, selS, selE int) {
+	e.ta.Call("focus")
+	e.ta.Call("setSelectionRange", s, en)
+	ok := false
+	if len(text) < 1<<20 { // the undo stack copes badly with huge inserts
+		ok = jsDoc.Call("execCommand", "insertText", false, text).Bool()
+	}
+	if !ok {
+		e.ta.Call("setRangeText", text, s, en, "end")
+		e.ta.Call("dispatchEvent", js.Global().Get("Event").New("input", map[string]any{"bubbles": true}))
+	}
+	if selS >= 0 {
+		e.ta.Call("setSelectionRange", selS, selE)
+	}
+}
+
+// setText replaces the whole text (keeping undo where the browser can) and
+// gives the focus back to whatever had it.
+func (e *editor) setText(text string) {
+	prev := jsDoc.Get("activeElement")
+	e.replace(0, e.length(), text, 0, 0)
+	e.ta.Set("scrollTop", 0)
+	e.ta.Set("scrollLeft", 0)
+	if !prev.IsNull() && !prev.Equal(e.ta) && !prev.Equal(jsDoc.Get("body")) {
+		prev.Call("focus")
+	}
+}
+
+// goTo puts the caret at p and focuses the editor, scrolling it into view.
+func (e *editor) goTo(p soap.Pos) {
+	text := e.text()
+	ix := newLineIndex(text)
+	off := utf16Len(text[:ix.offset(p)])
+	e.ta.Call("focus")
+	e.ta.Call("setSelectionRange", off, off)
+	// Make the line visible in case the browser did not.
+	top := float64(p.Line-1) * e.lineH
+	st, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
+	if top < st || top+e.lineH*2 > st+h {
+		e.ta.Set("scrollTop", max(0, top-h/3))
+	}
+	e.syncScroll()
+}

@@ -1,0 +1,132 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/soap"
+)
+
+// example is one entry of web/examples/index.json.
+type example struct {
+	File       string  `json:"file"`
+	Title      string  `json:"title"`
+	SOAPAction *string `json:"soapAction"` // nil: no SOAPAction header
+	Note       string  `json:"note"`
+}
+
+var examples []example
+
+// await waits for a JS promise. Call it only from a goroutine, never in a
+// callback.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	var then, catch js.Func
+	then = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- result{v: arg0(a)}
+		return nil
+	})
+	catch = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		msg := "failed"
+		if e := arg0(a); e.Type() == js.TypeObject && e.Get("message").Type() == js.TypeString {
+			msg = e.Get("message").String()
+		} else if e.Type() != js.TypeUndefined {
+			msg = e.Call("toString").String()
+		}
+		ch <- result{err: errors.New(msg)}
+		return nil
+	})
+	p.Call("then", then, catch)
+	r := <-ch
+	then.Release()
+	catch.Release()
+	return r.v, r.err
+}
+
+func arg0(a []js.Value) js.Value {
+	if len(a) == 0 {
+		return js.Undefined()
+	}
+	return a[0]
+}
+
+// fetchText GETs a same-origin URL and returns its body.
+func fetchText(url string) (string, error) {
+	resp, err := await(js.Global().Call("fetch", url))
+	if err != nil {
+		return "", fmt.Errorf("app: fetch %s: %w", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return "", fmt.Errorf("app: fetch %s: HTTP %d", url, resp.Get("status").Int())
+	}
+	t, err := await(resp.Call("text"))
+	if err != nil {
+		return "", fmt.Errorf("app: fetch %s: %w", url, err)
+	}
+	return t.String(), nil
+}
+
+// loadExamples fills #examples from examples/index.json (in a goroutine).
+func loadExamples() {
+	go func() {
+		defer guard("loading the examples")
+		text, err := fetchText("examples/index.json")
+		if err == nil {
+			err = json.Unmarshal([]byte(text), &examples)
+		}
+		if err != nil {
+			exampleTip.SetTextContent("The examples could not be loaded: " + err.Error())
+			setHidden(exampleTip, false)
+			return
+		}
+		sel := exampleSel.Underlying()
+		for _, ex := range examples {
+			o := elem("option", "", ex.Title)
+			o.Set("value", ex.File)
+			o.Set("title", ex.Note)
+			sel.Call("appendChild", o)
+		}
+		exampleSel.SetDisabled(false)
+	}()
+}
+
+// exampleChosen loads the chosen example into the editor and the head.
+func exampleChosen(dom.Event) {
+	file := exampleSel.Value()
+	var ex *example
+	for i := range examples {
+		if examples[i].File == file {
+			ex = &examples[i]
+		}
+	}
+	if ex == nil {
+		return
+	}
+	x := *ex
+	go func() {
+		defer guard("loading an example")
+		text, err := fetchText("examples/" + x.File)
+		if err != nil {
+			showError(err.Error())
+			return
+		}
+		a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
+		if x.SOAPAction != nil {
+			a, p = *x.SOAPAction, true
+		}
+		state.Example = x.File
+		loadRequest(text, a, p)
+		exampleTip.SetTextContent(x.Note)
+		setHidden(exampleTip, x.Note == "")
+	}()
+}

@@ -1,0 +1,96 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/soap"
+)
+
+// state is the page's state; handlers keep it in step with the controls.
+var state = DefaultState()
+
+func main() {
+	if err := start(); err != nil {
+		js.Global().Get("umplayBoot").Call("fail", "The checker could not start: "+err.Error())
+		return
+	}
+	select {} // keep the callbacks alive
+}
+
+// start wires up the page, installs window.umplay and marks the page ready.
+func start() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	lookup()
+	server = newServer()
+	ed.init()
+
+	on(request, "input", func(dom.Event) { changed() })
+	for _, in := range []dom.EventTarget{action, endpoint} {
+		on(in, "input", func(dom.Event) { changed() })
+	}
+	on(present, "change", func(dom.Event) { changed() })
+	on(diagList, "click", diagClick)
+	on(formatBtn, "click", format)
+	on(sendBtn, "click", func(dom.Event) { sendCurrent() })
+	on(resetBtn, "click", reset)
+	on(exampleSel, "change", exampleChosen)
+	on(byID("error-close"), "click", func(dom.Event) { setHidden(errBox, true) })
+
+	on(bOp, "change", func(dom.Event) { showOp(); readBuilder() })
+	on(bGUID, "input", guidOrHostChanged)
+	on(bHost, "input", guidOrHostChanged)
+	on(bCallID, "input", callIDChanged)
+	on(bNew, "click", newCallID)
+	on(builderForm, "submit", build)
+	for _, in := range []dom.EventTarget{bPrefix, bDecl, bGreeting} {
+		on(in, "change", func(dom.Event) { readBuilder() })
+	}
+	for _, in := range []dom.EventTarget{bEntryID, bDial} {
+		on(in, "input", func(dom.Event) { readBuilder() })
+	}
+	on(byID("calls"), "click", callsClick)
+
+	readBuilder()
+	runCheck()
+	renderCalls()
+	loadExamples()
+
+	for _, c := range []interface{ SetDisabled(bool) }{
+		formatBtn, sendBtn, resetBtn,
+		bOp, bCallID, bGUID, bHost, bNew, bPrefix, bDecl, bEntryID, bDial, bGreeting, bBuild,
+	} {
+		c.SetDisabled(false)
+	}
+	byID("version").SetTextContent("Version " + version() + ".")
+
+	installAPI()
+	bootText.SetTextContent("Checker ready.")
+	html := jsDoc.Get("documentElement")
+	html.Call("setAttribute", "data-umplay", "ready")
+	jsDoc.Call("dispatchEvent", js.Global().Get("Event").New("umplay-ready"))
+	return nil
+}
+
+// format re-indents the request (undoable).
+func format(dom.Event) {
+	text := ed.text()
+	out, err := soap.Format(text, soap.DefaultIndent)
+	if err != nil {
+		editorMsg.SetTextContent("Format: " + err.Error())
+		setHidden(editorMsg, false)
+		return
+	}
+	if out != text {
+		ed.replace(0, utf16Len(text), out, 0, 0)
+		ed.ta.Set("scrollTop", 0)
+	}
+}

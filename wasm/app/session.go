@@ -1,0 +1,232 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"crypto/rand"
+	"fmt"
+	"net/url"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/report"
+	"umplay/wasm/soap"
+	"umplay/wasm/umsim"
+)
+
+// server is the page's stateful simulated server: real clock, crypto/rand.
+// The live preview only ever calls Preview; Send calls Handle.
+var server *umsim.Server
+
+func newServer() *umsim.Server {
+	return umsim.New(umsim.Config{Now: time.Now, Rand: rand.Reader, Host: umsim.DefaultHost})
+}
+
+// exchange is one sent request and its response, for the history.
+type exchange struct {
+	at        time.Time
+	op        string
+	endpoint  string
+	body      string
+	head      soap.Head
+	resp      umsim.Response
+	callsDiff bool
+}
+
+// sendCurrent sends the editor's request (the #send button, Ctrl+Enter).
+func sendCurrent() {
+	ensureFresh()
+	send(live.text, live.head)
+	live.gen++
+	runCheck() // the preview may have changed (e.g. GetCallInfo of a new call)
+}
+
+// send applies a request to the server, records it in the history and
+// refreshes the call table.
+func send(body string, head soap.Head) umsim.Response {
+	resp := server.Handle(report.Request(body, head))
+	op := "—"
+	if o := soap.Check(body, head).Operation; o != "" {
+		op = string(o)
+	}
+	addHistory(exchange{at: time.Now(), op: op, endpoint: endpoint.Value(), body: body, head: head, resp: resp})
+	renderCalls()
+	return resp
+}
+
+// rawRequest is the request as it would go over the wire (for the history).
+func rawRequest(x exchange) string {
+	path, host := "/EWS/UM2007Legacy.asmx", "mail.contoso.com"
+	if u, err := url.Parse(strings.TrimSpace(x.endpoint)); err == nil && u.Host != "" {
+		host, path = u.Host, u.EscapedPath()
+		if path == "" {
+			path = "/"
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "POST %s HTTP/1.1\nHost: %s\nContent-Type: text/xml; charset=utf-8\n", path, host)
+	if x.head.SOAPActionPresent {
+		fmt.Fprintf(&b, "SOAPAction: %s\n", x.head.SOAPAction)
+	}
+	fmt.Fprintf(&b, "Content-Length: %d\n\n%s", len(x.body), x.body)
+	return b.String()
+}
+
+// addHistory prepends an entry to #history.
+func addHistory(x exchange) {
+	li := elem("li", "history__item", "")
+	det := elem("details", "history__details", "")
+	sum := elem("summary", "history__summary", "")
+	st := elem("span", "history__status", fmt.Sprintf("%d %s", x.resp.Status, x.resp.StatusText))
+	if x.resp.Status < 400 {
+		st.Set("className", "history__status history__status--ok")
+	} else {
+		st.Set("className", "history__status history__status--fault")
+	}
+	tm := elem("time", "history__time", x.at.Format("15:04:05"))
+	tm.Set("dateTime", x.at.Format(time.RFC3339))
+	add(sum, tm, elem("span", "history__op", x.op), st)
+	if x.resp.Fault != nil {
+		add(sum, elem("span", "history__fault", x.resp.Fault.Code))
+	}
+	body := elem("div", "history__body", "")
+	reqPre := elem("pre", "code history__request", "")
+	renderHTTP(reqPre, rawRequest(x))
+	respPre := elem("pre", "code history__response", "")
+	renderHTTP(respPre, strings.ReplaceAll(x.resp.Raw(), "\r\n", "\n"))
+	add(body, elem("p", "history__label", "Request"), reqPre, elem("p", "history__label", "Response"), respPre)
+	if x.resp.Explain != "" {
+		add(body, elem("p", "history__explain", x.resp.Explain))
+	}
+	add(det, sum, body)
+	add(li, det)
+	h := historyList.Underlying()
+	h.Call("insertBefore", li, h.Get("firstChild"))
+	setHidden(historyEmpty, true)
+}
+
+// renderHTTP writes an HTTP message: the head as text, the body coloured.
+func renderHTTP(pre js.Value, raw string) {
+	head, body, _ := strings.Cut(raw, "\n\n")
+	add(pre, jsDoc.Call("createTextNode", head+"\n\n"))
+	span := elem("span", "", "")
+	renderCode(span, body, nil)
+	add(pre, span)
+}
+
+// calls timer: refreshes the table once a second while a call is Connecting.
+var callsTicker *time.Ticker
+
+// renderCalls redraws #calls from the server.
+func renderCalls() {
+	calls := server.Calls()
+	tb := callsBody.Underlying()
+	tb.Set("textContent", "")
+	connecting := false
+	for _, c := range calls {
+		tr := elem("tr", "calls__row", "")
+		tr.Call("setAttribute", "data-call-id", c.ID)
+		tr.Call("setAttribute", "data-state", c.State)
+		id := elem("code", "calls__callid", c.ID)
+		id.Set("title", c.ID)
+		ended := ""
+		if !c.Ended.IsZero() {
+			ended = c.Ended.Format("15:04:05")
+		}
+		state := elem("td", "calls__state calls__state--"+strings.ToLower(c.State), c.State)
+		acts := elem("td", "calls__actions", "")
+		for _, op := range []soap.Operation{soap.GetCallInfo, soap.Disconnect} {
+			b := elem("button", "button button--small calls__"+strings.ToLower(string(op)), string(op))
+			b.Set("type", "button")
+			b.Set("title", "Build a "+string(op)+" request for this call into the editor")
+			b.Call("setAttribute", "data-op", string(op))
+			add(acts, b)
+		}
+		add(tr,
+			add(elem("td", "", ""), id),
+			add(elem("td", "", ""), elem("code", "", c.GUID)),
+			elem("td", "", c.DialString),
+			state,
+			elem("td", "", c.EventCause),
+			elem("td", "", c.Started.Format("15:04:05")),
+			elem("td", "", ended),
+			acts)
+		add(tb, tr)
+		if c.State == umsim.StateConnecting {
+			connecting = true
+		}
+	}
+	setHidden(callsEmpty, len(calls) > 0)
+	switch {
+	case connecting && callsTicker == nil:
+		t := time.NewTicker(time.Second)
+		callsTicker = t
+		go func() {
+			defer guard("call table refresh")
+			for range t.C {
+				if callsTicker != t {
+					return
+				}
+				renderCalls()
+				// A GetCallInfo preview shows the new state too.
+				if live.rep != nil && live.rep.Operation == soap.GetCallInfo {
+					ensureFreshPreview()
+				}
+			}
+		}()
+	case !connecting && callsTicker != nil:
+		callsTicker.Stop()
+		callsTicker = nil
+	}
+}
+
+// ensureFreshPreview re-renders the response pane for the checked request.
+func ensureFreshPreview() {
+	renderResponse(server.Preview(report.Request(live.text, live.head)))
+}
+
+// callsClick handles the GetCallInfo / Disconnect buttons of a call row.
+func callsClick(ev dom.Event) {
+	t, ok := ev.Target().(dom.Element)
+	if !ok {
+		return
+	}
+	b := t.Closest("button[data-op]")
+	tr := t.Closest("tr[data-call-id]")
+	if b == nil || tr == nil {
+		return
+	}
+	op, ok := soap.ParseOperation(b.GetAttribute("data-op"))
+	if !ok {
+		return
+	}
+	readBuilder()
+	o := state.Builder.options()
+	o.Operation = op
+	o.CallID = tr.GetAttribute("data-call-id")
+	o.GUID, o.Host = "", ""
+	xml, err := soap.Build(o)
+	if err != nil {
+		showError(err.Error())
+		return
+	}
+	loadRequest(xml, op.QuotedAction(), true)
+	ed.ta.Call("focus")
+}
+
+// reset forgets every call and the history.
+func reset(dom.Event) {
+	server = newServer()
+	if callsTicker != nil {
+		callsTicker.Stop()
+		callsTicker = nil
+	}
+	historyList.Underlying().Set("textContent", "")
+	setHidden(historyEmpty, false)
+	renderCalls()
+	live.gen++
+	runCheck()
+}
