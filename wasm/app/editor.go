@@ -30,7 +30,6 @@ type editor struct {
 	escArmed  bool     // Escape was pressed: the next Tab leaves the editor
 	live      bool     // the highlight layer shows the current text
 	lineH     float64  // line height in px
-	padTop    float64
 	indent    string
 	shownText string // the text the highlight layer shows
 }
@@ -47,7 +46,6 @@ func (e *editor) init() {
 	e.lines = -1
 	cs := js.Global().Call("getComputedStyle", e.ta)
 	e.lineH = px(cs.Get("lineHeight").String(), 20)
-	e.padTop = px(cs.Get("paddingTop").String(), 8)
 
 	onJS(e.ta, "scroll", func(js.Value) { e.syncScroll() })
 	on(request, "keydown", e.keydown)
@@ -160,7 +158,7 @@ func (e *editor) renderGutter(ix *lineIndex, diags []soap.Diagnostic) {
 		m := byLine[line]
 		mk := elem("div", "gutter__marker gutter__marker--"+string(m.sev), strconv.Itoa(line))
 		mk.Set("title", strings.Join(m.msgs, "\n"))
-		mk.Get("style").Set("top", ftoa(e.padTop+float64(line-1)*e.lineH)+"px")
+		mk.Get("style").Set("top", ftoa(float64(line-1)*e.lineH)+"px")
 		e.markers.Call("appendChild", mk)
 	}
 }

@@ -76,9 +76,11 @@ func fetchText(url string) (string, error) {
 	return t.String(), nil
 }
 
-// loadExamples fills #examples from examples/index.json (in a goroutine).
-func loadExamples() {
+// loadExamples fills #examples from examples/index.json (in a goroutine)
+// and then calls done, whatever happened.
+func loadExamples(done func()) {
 	go func() {
+		defer done()
 		defer guard("loading the examples")
 		text, err := fetchText("examples/index.json")
 		if err == nil {

@@ -4,7 +4,9 @@ package main
 
 import (
 	"fmt"
+	"sync"
 	"syscall/js"
+	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -62,7 +64,6 @@ func start() (err error) {
 	readBuilder()
 	runCheck()
 	renderCalls()
-	loadExamples()
 
 	for _, c := range []interface{ SetDisabled(bool) }{
 		formatBtn, sendBtn, resetBtn,
@@ -73,11 +74,22 @@ func start() (err error) {
 	byID("version").SetTextContent("Version " + version() + ".")
 
 	installAPI()
-	bootText.SetTextContent("Checker ready.")
-	html := jsDoc.Get("documentElement")
-	html.Call("setAttribute", "data-umplay", "ready")
-	jsDoc.Call("dispatchEvent", js.Global().Get("Event").New("umplay-ready"))
+	// Ready once the examples menu is filled too (a same-origin fetch of a
+	// small file), so that a script can use every control at once.
+	// A stalled fetch must not keep the page from being ready.
+	var once sync.Once
+	markReady := func() { once.Do(ready) }
+	time.AfterFunc(3*time.Second, markReady)
+	loadExamples(markReady)
 	return nil
+}
+
+// ready tells the page and its scripts that window.umplay is installed.
+func ready() {
+	defer guard("ready")
+	bootText.SetTextContent("Checker ready.")
+	jsDoc.Get("documentElement").Call("setAttribute", "data-umplay", "ready")
+	jsDoc.Call("dispatchEvent", js.Global().Get("Event").New("umplay-ready"))
 }
 
 // format re-indents the request (undoable).
