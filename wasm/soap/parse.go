@@ -1,0 +1,505 @@
+package soap
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beevik/etree"
+)
+
+// attrInfo is where one attribute of a start tag is in the source.
+type attrInfo struct {
+	Name               string // as written, prefix:local
+	Value              string // unescaped
+	NameStart, NameEnd int    // byte offsets
+	ValStart, ValEnd   int    // byte offsets of the value, quotes excluded
+	End                int    // just past the closing quote
+}
+
+// elemInfo is where one element is in the source, and what it resolved to.
+type elemInfo struct {
+	Start, StartEnd    int // the start tag: '<' .. just past '>'
+	NameStart, NameEnd int // the qualified name in the start tag
+	End, EndEnd        int // the end tag ('</' .. just past '>'); End == StartEnd == EndEnd when self-closing
+	EndNameStart       int // the name in the end tag
+	SelfClosing        bool
+	Attrs              []attrInfo
+	NS                 string // resolved namespace URI
+	Local              string
+	Text               string // the element's own character data, concatenated (set when the element closes)
+	text               strings.Builder
+	Parent             *etree.Element
+}
+
+// declInfo is the XML declaration.
+type declInfo struct {
+	Start, End       int
+	Encoding         string
+	EncStart, EncEnd int // value span; EncStart == 0 when absent
+}
+
+// syntaxErr is a well-formedness (or limit) failure.
+type syntaxErr struct {
+	Code       string
+	Msg        string // for people: what is wrong and what to do
+	Reason     string // for the server's fault text (.NET wording where known)
+	Start, End int    // byte offsets
+}
+
+// parsed is a document with positions.
+type parsed struct {
+	src   string
+	lines []int // byte offset of each line start
+	doc   *etree.Document
+	root  *etree.Element
+	info  map[*etree.Element]*elemInfo
+	decl  *declInfo
+	err   *syntaxErr
+}
+
+func newLines(src string) []int {
+	lines := make([]int, 1, 64)
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// pos converts a byte offset into a 1-based line and character column.
+func (p *parsed) pos(off int) Pos {
+	return posIn(p.src, p.lines, off)
+}
+
+func posIn(src string, lines []int, off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(src) {
+		off = len(src)
+	}
+	i := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return Pos{Line: i + 1, Col: utf8.RuneCountInString(src[lines[i]:off]) + 1}
+}
+
+func (p *parsed) span(start, end int) Span {
+	return Span{Start: p.pos(start), End: p.pos(end)}
+}
+
+// offsetOf converts a position back into a byte offset of src; ok is false
+// when the position is not in src.
+func offsetOf(src string, lines []int, at Pos) (int, bool) {
+	if at.Line < 1 || at.Line > len(lines) || at.Col < 1 {
+		return 0, false
+	}
+	off := lines[at.Line-1]
+	end := len(src)
+	if at.Line < len(lines) {
+		end = lines[at.Line] // past the '\n'
+	}
+	for c := 1; c < at.Col; c++ {
+		if off >= end {
+			return 0, false
+		}
+		_, n := utf8.DecodeRuneInString(src[off:])
+		off += n
+	}
+	return off, true
+}
+
+var errStop = errors.New("stop")
+
+// parse reads src into an etree document, recording positions and resolving
+// namespaces, enforcing the limits while it tokenizes (before any recursive
+// walk). It never panics; a failure is recorded in p.err and the tree built so
+// far is kept.
+func parse(src string) *parsed {
+	p := &parsed{src: src, lines: newLines(src), info: make(map[*etree.Element]*elemInfo)}
+	p.doc = etree.NewDocument()
+	if len(src) > MaxBytes {
+		p.err = &syntaxErr{Code: "limit-size",
+			Msg:    fmt.Sprintf("soap: request is %d bytes, limit is %d; shorten it", len(src), MaxBytes),
+			Reason: fmt.Sprintf("Maximum request length exceeded (%d bytes, limit %d).", len(src), MaxBytes),
+			Start:  0, End: 0}
+		return p
+	}
+	d := xml.NewDecoder(strings.NewReader(src))
+	d.Strict = true
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+
+	type open struct {
+		el    *etree.Element
+		scope map[string]string // prefix → URI declared on this element
+	}
+	var stack []open
+	lookup := func(prefix string) (string, bool) {
+		if prefix == "xml" {
+			return "http://www.w3.org/XML/1998/namespace", true
+		}
+		for i := len(stack) - 1; i >= 0; i-- {
+			if u, ok := stack[i].scope[prefix]; ok {
+				return u, true
+			}
+		}
+		if prefix == "" {
+			return "", true
+		}
+		return "", false
+	}
+	fail := func(code, msg, reason string, start, end int) {
+		if p.err == nil {
+			p.err = &syntaxErr{Code: code, Msg: msg, Reason: reason, Start: start, End: end}
+		}
+	}
+	rootDone := false
+	sawToken := false
+	for {
+		off := int(d.InputOffset())
+		tok, err := d.RawToken()
+		end := int(d.InputOffset())
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			msg := err.Error()
+			if errors.As(err, &se) {
+				msg = se.Msg
+			}
+			at := end
+			if at > off && at > 0 {
+				at-- // InputOffset points just past the bad input
+			}
+			if msg == "unexpected EOF" && len(stack) > 0 {
+				break // reported below as an unclosed element
+			}
+			fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: %s; correct the markup here", msg), xmlReason(msg), at, min(at+1, len(src)))
+			return p
+		}
+		sawToken = true
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if rootDone && len(stack) == 0 {
+				fail("xml-syntax", "the XML is not well-formed: there is more than one root element; a SOAP request has exactly one Envelope",
+					"There are multiple root elements.", off, end)
+				return p
+			}
+			if len(stack) >= MaxDepth {
+				fail("limit-depth", fmt.Sprintf("soap: elements nest deeper than %d levels; a Disconnect request needs 4", MaxDepth),
+					fmt.Sprintf("The document nests deeper than %d levels.", MaxDepth), off, end)
+				return p
+			}
+			if len(t.Attr) > MaxAttrs {
+				fail("limit-attrs", fmt.Sprintf("soap: element <%s> has %d attributes, limit is %d", qname(t.Name), len(t.Attr), MaxAttrs),
+					fmt.Sprintf("An element has %d attributes, limit %d.", len(t.Attr), MaxAttrs), off, end)
+				return p
+			}
+			info := &elemInfo{Start: off, StartEnd: end}
+			info.NameStart = off + 1
+			info.NameEnd = info.NameStart + len(qname(t.Name))
+			info.Attrs = scanAttrs(src, info.NameEnd, end)
+			var scope map[string]string
+			for i, a := range t.Attr {
+				key := qname(a.Name)
+				if dupAttr(t.Attr[:i], a.Name) {
+					s, e := off, end
+					if i < len(info.Attrs) {
+						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameEnd
+					}
+					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attribute %q appears twice; keep one", key),
+						fmt.Sprintf("'%s' is a duplicate attribute name.", key), s, e)
+					return p
+				}
+				if i < len(info.Attrs) {
+					info.Attrs[i].Value = a.Value
+				}
+				switch {
+				case a.Name.Space == "" && a.Name.Local == "xmlns":
+					if scope == nil {
+						scope = map[string]string{}
+					}
+					scope[""] = a.Value
+				case a.Name.Space == "xmlns":
+					if scope == nil {
+						scope = map[string]string{}
+					}
+					scope[a.Name.Local] = a.Value
+				}
+			}
+			var el *etree.Element
+			if len(stack) == 0 {
+				el = p.doc.CreateElement(qname(t.Name))
+				p.root = el
+			} else {
+				info.Parent = stack[len(stack)-1].el
+				el = info.Parent.CreateElement(qname(t.Name))
+			}
+			for _, a := range t.Attr {
+				el.CreateAttr(qname(a.Name), a.Value)
+			}
+			p.info[el] = info
+			stack = append(stack, open{el: el, scope: scope})
+			ns, ok := lookup(t.Name.Space)
+			if !ok {
+				fail("xml-prefix", fmt.Sprintf("the XML is not well-formed: the prefix %q is not declared; declare it with xmlns:%s=\"…\" or remove it", t.Name.Space, t.Name.Space),
+					fmt.Sprintf("'%s' is an undeclared prefix.", t.Name.Space), info.NameStart, info.NameStart+len(t.Name.Space))
+				return p
+			}
+			for i, a := range t.Attr {
+				if a.Name.Space == "" || a.Name.Space == "xmlns" {
+					continue
+				}
+				if _, ok := lookup(a.Name.Space); !ok {
+					s, e := off, end
+					if i < len(info.Attrs) {
+						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameStart+len(a.Name.Space)
+					}
+					fail("xml-prefix", fmt.Sprintf("the XML is not well-formed: the prefix %q is not declared; declare it with xmlns:%s=\"…\" or remove it", a.Name.Space, a.Name.Space),
+						fmt.Sprintf("'%s' is an undeclared prefix.", a.Name.Space), s, e)
+					return p
+				}
+			}
+			info.NS = ns
+			info.Local = t.Name.Local
+		case xml.EndElement:
+			if len(stack) == 0 {
+				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: end tag </%s> has no start tag; remove it", qname(t.Name)),
+					fmt.Sprintf("Unexpected end tag </%s>.", qname(t.Name)), off, end)
+				return p
+			}
+			top := stack[len(stack)-1]
+			info := p.info[top.el]
+			info.Text = info.text.String()
+			info.text = strings.Builder{}
+			if end == off { // the synthetic end of <a/>
+				info.SelfClosing = true
+				info.End, info.EndEnd, info.EndNameStart = info.StartEnd, info.StartEnd, info.StartEnd
+			} else {
+				info.End, info.EndEnd = off, end
+				info.EndNameStart = off + 2
+				if got, want := qname(t.Name), top.el.FullTag(); got != want {
+					at := p.pos(info.Start)
+					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", want, at.Line, at.Col, got, want),
+						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", want, at.Line, at.Col+1, got),
+						info.EndNameStart, info.EndNameStart+len(got))
+					return p
+				}
+			}
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				rootDone = true
+			}
+		case xml.CharData:
+			if len(stack) == 0 {
+				if strings.TrimSpace(string(t)) != "" {
+					fail("xml-syntax", "the XML is not well-formed: text outside the root element; remove it",
+						"Data at the root level is invalid.", off, end)
+					return p
+				}
+				continue
+			}
+			top := stack[len(stack)-1]
+			top.el.CreateText(string(t))
+			p.info[top.el].text.Write(t)
+		case xml.Comment:
+			if len(stack) == 0 {
+				p.doc.CreateComment(string(t))
+			} else {
+				stack[len(stack)-1].el.CreateComment(string(t))
+			}
+		case xml.ProcInst:
+			if t.Target == "xml" {
+				if off != 0 {
+					fail("xml-syntax", "the XML is not well-formed: the XML declaration must be the very first thing in the document; move it to line 1, column 1",
+						"Unexpected XML declaration. The XML declaration must be the first node in the document, and no white space characters are allowed to appear before it.", off, end)
+					return p
+				}
+				p.decl = scanDecl(src, off, end)
+			}
+			if len(stack) == 0 {
+				p.doc.CreateProcInst(t.Target, string(t.Inst))
+			} else {
+				stack[len(stack)-1].el.CreateProcInst(t.Target, string(t.Inst))
+			}
+		case xml.Directive:
+			if strings.HasPrefix(strings.TrimSpace(string(t)), "DOCTYPE") {
+				fail("xml-doctype", "a SOAP message must not contain a document type declaration (SOAP 1.1 §3); remove the <!DOCTYPE …>",
+					"For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings to XmlReader.Create method.", off, end)
+				return p
+			}
+			fail("xml-syntax", "the XML is not well-formed: unexpected <!…> declaration; remove it",
+				"Unexpected DTD declaration.", off, end)
+			return p
+		}
+	}
+	if len(stack) > 0 {
+		el := stack[len(stack)-1].el
+		info := p.info[el]
+		fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> is never closed; add </%s>", el.FullTag(), el.FullTag()),
+			"Unexpected end of file has occurred. The following elements are not closed: "+openNames(stack, func(o open) string { return o.el.FullTag() })+".",
+			info.NameStart, info.NameEnd)
+		return p
+	}
+	if p.root == nil {
+		if !sawToken || strings.TrimSpace(src) == "" {
+			fail("xml-empty", "the request body is empty; a Disconnect request is a SOAP Envelope holding a Disconnect element",
+				"Root element is missing.", 0, 0)
+		} else {
+			fail("xml-syntax", "the document has no root element; a SOAP request is one Envelope element",
+				"Root element is missing.", len(src), len(src))
+		}
+	}
+	return p
+}
+
+func dupAttr(before []xml.Attr, n xml.Name) bool {
+	for _, b := range before {
+		if b.Name == n {
+			return true
+		}
+	}
+	return false
+}
+
+func openNames[T any](stack []T, name func(T) string) string {
+	parts := make([]string, 0, len(stack))
+	for i := len(stack) - 1; i >= 0; i-- {
+		parts = append(parts, name(stack[i]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// xmlReason turns an encoding/xml message into the sentence form of the
+// server's fault text.
+func xmlReason(msg string) string {
+	if msg == "" {
+		return "The XML is not well-formed."
+	}
+	r := []rune(msg)
+	s := strings.ToUpper(string(r[0])) + string(r[1:])
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+func qname(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scanAttrs finds the attributes of a well-formed start tag: from just after
+// the element name up to (not including) the closing '>' at end-1.
+func scanAttrs(src string, i, end int) []attrInfo {
+	var out []attrInfo
+	for i < end {
+		for i < end && isSpace(src[i]) {
+			i++
+		}
+		if i >= end || src[i] == '/' || src[i] == '>' {
+			break
+		}
+		a := attrInfo{NameStart: i}
+		for i < end && src[i] != '=' && !isSpace(src[i]) {
+			i++
+		}
+		a.NameEnd = i
+		a.Name = src[a.NameStart:a.NameEnd]
+		for i < end && src[i] != '=' {
+			i++
+		}
+		i++ // '='
+		for i < end && isSpace(src[i]) {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		q := src[i]
+		i++
+		a.ValStart = i
+		for i < end && src[i] != q {
+			i++
+		}
+		a.ValEnd = i
+		i++
+		a.End = i
+		out = append(out, a)
+	}
+	return out
+}
+
+// scanDecl reads the encoding pseudo-attribute of the XML declaration.
+func scanDecl(src string, start, end int) *declInfo {
+	d := &declInfo{Start: start, End: end}
+	body := src[start:end]
+	k := strings.Index(body, "encoding")
+	if k < 0 {
+		return d
+	}
+	i := start + k + len("encoding")
+	for i < end && (isSpace(src[i]) || src[i] == '=') {
+		i++
+	}
+	if i >= end || (src[i] != '"' && src[i] != '\'') {
+		return d
+	}
+	q := src[i]
+	i++
+	j := i
+	for j < end && src[j] != q {
+		j++
+	}
+	d.Encoding, d.EncStart, d.EncEnd = src[i:j], i, j
+	return d
+}
+
+// elements returns the element children of e.
+func elements(e *etree.Element) []*etree.Element {
+	return e.ChildElements()
+}
+
+// declaring finds the attribute that declares prefix for e (xmlns for the
+// default namespace), searching e and its ancestors.
+func (p *parsed) declaring(e *etree.Element, prefix string) (*attrInfo, bool) {
+	want := "xmlns"
+	if prefix != "" {
+		want = "xmlns:" + prefix
+	}
+	for e != nil {
+		info := p.info[e]
+		if info == nil {
+			return nil, false
+		}
+		for i := range info.Attrs {
+			if info.Attrs[i].Name == want {
+				return &info.Attrs[i], true
+			}
+		}
+		e = info.Parent
+	}
+	return nil, false
+}
+
+// indentOf returns the white space before the start of the line holding off.
+func (p *parsed) indentOf(off int) string {
+	ls := strings.LastIndexByte(p.src[:off], '\n') + 1
+	j := ls
+	for j < off && (p.src[j] == ' ' || p.src[j] == '\t') {
+		j++
+	}
+	return p.src[ls:j]
+}
