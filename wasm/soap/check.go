@@ -174,12 +174,11 @@ func (c *checker) checkHeader(header *etree.Element, envNS string) {
 		var mu *attrInfo
 		for i := range hi.Attrs {
 			a := &hi.Attrs[i]
-			pre, local, _ := strings.Cut(a.Name, ":")
-			if local == "" || local != "mustUnderstand" {
-				if pre != "mustUnderstand" || local != "" {
-					continue
-				}
-				continue // unqualified mustUnderstand is not the SOAP attribute
+			// An unprefixed mustUnderstand is not the SOAP attribute:
+			// attributes take no default namespace.
+			pre, local, ok := strings.Cut(a.Name, ":")
+			if !ok || local != "mustUnderstand" {
+				continue
 			}
 			if ns, ok := c.nsOfPrefix(h, pre); ok && ns == envNS {
 				mu = a
