@@ -8,6 +8,12 @@ import (
 	"unicode/utf8"
 )
 
+// Severities of a Problem.
+const (
+	Error   = "error"   // the server rejects the CallId (InvalidCallIdException)
+	Warning = "warning" // the server accepts it, but a careful developer should look
+)
+
 // Problem is one thing wrong with a CallId.
 type Problem struct {
 	Code     string `json:"code"`     // stable identifier, see the package doc
