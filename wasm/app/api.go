@@ -70,8 +70,8 @@ func version() string {
 			v += "-dirty"
 		}
 	}
-	if v == "" {
-		v = "dev"
+	if v == "" || v == "(devel)" {
+		v = "devel"
 	}
 	return v
 }

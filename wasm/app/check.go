@@ -21,6 +21,7 @@ import (
 // the typing pauses (a 1 MiB check takes ~160 ms in Chromium).
 const (
 	instantLimit = 20 << 10 // UTF-16 units
+	maxListed    = 200      // diagnostics listed; the summary counts them all
 	midLimit     = 1 << 20
 	midDelay     = 150 * time.Millisecond
 	bigDelay     = 400 * time.Millisecond
@@ -114,7 +115,7 @@ func renderSize(text string) {
 		msg = fmt.Sprintf("This request is %.1f MiB; umplay checks requests up to %d MiB (a real server would refuse it too). Syntax colouring is off.",
 			float64(len(text))/(1<<20), soap.MaxBytes>>20)
 	case len(text) > highlightLimit:
-		msg = fmt.Sprintf("Syntax colouring is off for requests over %d KB; checks and diagnostics still run (after a short pause while you type).", highlightLimit>>10)
+		msg = fmt.Sprintf("Syntax colouring is off for requests over %d MiB; checks and diagnostics still run (after a short pause while you type).", highlightLimit>>20)
 	}
 	editorMsg.SetTextContent(msg)
 	setHidden(editorMsg, msg == "")
@@ -134,7 +135,12 @@ func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
 		default:
 			infos++
 		}
-		list.Call("appendChild", diagItem(i, d))
+		if i < maxListed {
+			list.Call("appendChild", diagItem(i, d))
+		}
+	}
+	if n := len(rep.Diagnostics); n > maxListed {
+		list.Call("appendChild", elem("li", "diag-more", fmt.Sprintf("… and %d more; fix the first ones, and the rest often go away.", n-maxListed)))
 	}
 	var parts []string
 	if errs > 0 {
@@ -368,11 +374,16 @@ func renderCallID(rep *soap.Report) {
 	cidStatus.Class().Set([]string{"callid__status", cls})
 }
 
+// versionText names an RFC 4122 version (§4.1.3).
 func versionText(r callid.Result) string {
 	if r.GUID == "" {
 		return ""
 	}
-	return fmt.Sprint(r.Version)
+	name := map[int]string{1: "time-based", 2: "DCE security", 3: "name-based, MD5", 4: "random", 5: "name-based, SHA-1", 6: "reordered time", 7: "Unix time", 8: "custom"}[r.Version]
+	if name == "" {
+		return fmt.Sprint(r.Version)
+	}
+	return fmt.Sprintf("%d (%s)", r.Version, name)
 }
 
 // renderRaw writes the raw CallId into parent with the bytes each problem

@@ -14,8 +14,10 @@ import (
 
 // Sizes that keep a big paste from freezing the page.
 const (
-	highlightLimit = 200 << 10 // bytes; above it the editor shows plain text
-	gutterLimit    = 200_000   // lines numbered in the gutter
+	highlightLimit = 1 << 20 // bytes; above it the editor shows plain text
+	gutterLimit    = 200_000 // lines numbered in the gutter
+	windowMargin   = 40      // lines painted above and below the visible ones
+	maxMarks       = 1000    // diagnostics marked in the text and the gutter
 )
 
 // editor is the overlay editor: a textarea with transparent text over a <pre>
@@ -23,15 +25,22 @@ const (
 // gutter with line numbers and markers. The textarea stays the real editor
 // (selection, undo, IME, accessibility).
 type editor struct {
-	ta        js.Value // the textarea
-	numbers   js.Value // gutter text node holder: "1\n2\n…"
-	markers   js.Value // gutter markers layer
-	lines     int      // line count the gutter shows
-	escArmed  bool     // Escape was pressed: the next Tab leaves the editor
-	live      bool     // the highlight layer shows the current text
-	lineH     float64  // line height in px
-	indent    string
-	shownText string // the text the highlight layer shows
+	ta       js.Value // the textarea
+	numbers  js.Value // gutter text node holder: "1\n2\n…"
+	markers  js.Value // gutter markers layer
+	lines    int      // line count the gutter shows
+	escArmed bool     // Escape was pressed: the next Tab leaves the editor
+	live     bool     // the highlight layer shows the current text
+	lineH    float64  // line height in px
+	indent   string
+
+	// The highlight layer paints only the visible lines and a margin: a
+	// window [winFirst, winLast] of the text's lines (0: nothing painted).
+	painted           string // the text the highlight layer shows
+	ix                *lineIndex
+	toks              []token
+	marks             []mark
+	winFirst, winLast int
 }
 
 var ed editor
@@ -47,7 +56,12 @@ func (e *editor) init() {
 	cs := js.Global().Call("getComputedStyle", e.ta)
 	e.lineH = px(cs.Get("lineHeight").String(), 20)
 
-	onJS(e.ta, "scroll", func(js.Value) { e.syncScroll() })
+	onJS(e.ta, "scroll", func(js.Value) {
+		e.syncScroll()
+		if e.live {
+			e.paintWindow(false)
+		}
+	})
 	on(request, "keydown", e.keydown)
 	request.SetAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter")
 }
@@ -89,31 +103,60 @@ func (e *editor) stale() {
 func (e *editor) render(text string, ix *lineIndex, diags []soap.Diagnostic) {
 	e.renderGutter(ix, diags)
 	if len(text) > highlightLimit {
-		if e.shownText != "" {
+		if e.winFirst != 0 {
 			highlight.Set("textContent", "")
-			e.shownText = ""
 		}
+		e.painted, e.ix, e.toks, e.marks, e.winFirst = "", nil, nil, nil, 0
 		e.live = false
 		setClass(editorBox, "editor--live", false)
 		return
 	}
-	var marks []mark
+	if text != e.painted || e.toks == nil {
+		e.toks = xmlTokens(text)
+	}
+	e.painted, e.ix = text, ix
+	e.marks = e.marks[:0]
 	for _, d := range diags {
-		if d.Field != soap.FieldBody || d.Severity == soap.Info {
+		if d.Field != soap.FieldBody || d.Severity == soap.Info || len(e.marks) >= maxMarks {
 			continue
 		}
-		marks = append(marks, mark{start: ix.offset(d.Start), end: ix.offset(d.End), class: string(d.Severity)})
+		e.marks = append(e.marks, mark{start: ix.offset(d.Start), end: ix.offset(d.End), class: string(d.Severity)})
 	}
-	// A final newline needs something after it, or the <pre> is one line
-	// shorter than the textarea.
-	renderCode(highlight, text, marks)
-	if strings.HasSuffix(text, "\n") || text == "" {
-		highlight.Call("appendChild", jsDoc.Call("createTextNode", " "))
-	}
-	e.shownText = text
+	e.paintWindow(true)
 	e.live = true
 	setClass(editorBox, "editor--live", true)
 	e.syncScroll()
+}
+
+// paintWindow paints the lines around the visible ones, unless (and force
+// is false) the painted window already covers them.
+func (e *editor) paintWindow(force bool) {
+	if e.ix == nil {
+		return
+	}
+	top, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
+	n := e.ix.lines()
+	first := max(1, int(top/e.lineH))
+	last := min(n, int((top+h)/e.lineH)+1)
+	if !force && e.winFirst != 0 && first >= e.winFirst && last <= e.winLast {
+		return
+	}
+	f, l := max(1, first-windowMargin), min(n, last+windowMargin)
+	start, end := e.ix.start[f-1], len(e.painted)
+	if l < n {
+		end = e.ix.start[l]
+	}
+	toks, marks := window(e.toks, e.marks, start, end)
+	highlight.Set("textContent", "")
+	items := paintPieces(e.painted, pieces(toks, marks))
+	// A final newline needs something after it, or the <pre> is one line
+	// shorter than the textarea.
+	if end == len(e.painted) && (e.painted == "" || strings.HasSuffix(e.painted, "\n")) {
+		items = append(items, " ")
+	}
+	appendAll(highlight, items)
+	highlight.Get("style").Set("paddingTop", ftoa(float64(f-1)*e.lineH)+"px")
+	e.winFirst, e.winLast = f, l
 }
 
 // renderGutter writes the line numbers (when their count changed) and one
@@ -141,6 +184,9 @@ func (e *editor) renderGutter(ix *lineIndex, diags []soap.Diagnostic) {
 	for _, d := range diags {
 		if d.Field != soap.FieldBody || d.Severity == soap.Info || d.Start.Line > n {
 			continue
+		}
+		if len(order) >= maxMarks && byLine[d.Start.Line] == nil {
+			break
 		}
 		m := byLine[d.Start.Line]
 		if m == nil {

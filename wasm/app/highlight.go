@@ -280,43 +280,114 @@ func pieces(toks []token, marks []mark) []piece {
 	return out
 }
 
-// renderCode replaces the children of parent with src coloured as XML, the
-// marks wrapped in span.mark elements. Every piece of src goes in as a text
-// node, so whatever src holds stays inert text.
-func renderCode(parent js.Value, src string, marks []mark) {
-	d := js.Global().Get("document")
-	frag := d.Call("createDocumentFragment")
-	ps := pieces(xmlTokens(src), marks)
-	node := func(p piece) js.Value {
-		t := d.Call("createTextNode", src[p.start:p.end])
-		if p.class == "" {
-			return t
+// painter builds highlighted DOM cheaply: spans are clones of one
+// prototype per class (one call instead of two), their text goes in through
+// textContent, and plain text is handed to append() as strings, which the
+// browser turns into text nodes, in batches. syscall/js calls cost
+// microseconds each, so this is what keeps a window of highlighted lines
+// fast to draw. Every piece of text still only ever becomes a text node.
+type painter struct {
+	doc    js.Value
+	protos map[string]js.Value
+}
+
+var paint = painter{protos: map[string]js.Value{}}
+
+func (p *painter) span(class, text string) js.Value {
+	proto, ok := p.protos[class]
+	if !ok {
+		if p.doc.IsUndefined() {
+			p.doc = js.Global().Get("document")
 		}
-		s := d.Call("createElement", "span")
-		s.Set("className", "tok--"+p.class)
-		s.Call("appendChild", t)
-		return s
+		proto = p.doc.Call("createElement", "span")
+		proto.Set("className", class)
+		p.protos[class] = proto
+	}
+	s := proto.Call("cloneNode", false)
+	if text != "" {
+		s.Set("textContent", text)
+	}
+	return s
+}
+
+// appendAll appends nodes and strings to parent in batches.
+func appendAll(parent js.Value, items []any) {
+	const batch = 4096
+	for len(items) > 0 {
+		n := min(batch, len(items))
+		parent.Call("append", items[:n]...)
+		items = items[n:]
+	}
+}
+
+// renderCode replaces the children of parent with src coloured as XML, the
+// marks wrapped in span.mark elements.
+func renderCode(parent js.Value, src string, marks []mark) {
+	parent.Set("textContent", "")
+	if len(src) > plainLimit {
+		parent.Set("textContent", src)
+		return
+	}
+	appendAll(parent, paintPieces(src, pieces(xmlTokens(src), marks)))
+}
+
+// plainLimit is the size above which renderCode does not colour (response
+// and history panes; the editor paints only a window of lines).
+const plainLimit = 64 << 10
+
+// paintPieces turns pieces of src into nodes and strings for append().
+func paintPieces(src string, ps []piece) []any {
+	items := make([]any, 0, len(ps))
+	one := func(p piece) any {
+		if p.class == "" {
+			return src[p.start:p.end]
+		}
+		return paint.span("tok--"+p.class, src[p.start:p.end])
 	}
 	for i := 0; i < len(ps); {
 		p := ps[i]
-		if p.marks == "" {
-			frag.Call("appendChild", node(p))
+		switch {
+		case p.marks == "":
+			items = append(items, one(p))
 			i++
-			continue
-		}
-		w := d.Call("createElement", "span")
-		if p.empty {
-			w.Set("className", "mark mark--empty "+p.marks)
-			frag.Call("appendChild", w)
+		case p.empty:
+			items = append(items, paint.span("mark mark--empty "+p.marks, ""))
 			i++
-			continue
+		default:
+			w := paint.span("mark "+p.marks, "")
+			var in []any
+			for ; i < len(ps) && ps[i].marks == p.marks && !ps[i].empty; i++ {
+				in = append(in, one(ps[i]))
+			}
+			appendAll(w, in)
+			items = append(items, w)
 		}
-		w.Set("className", "mark "+p.marks)
-		for ; i < len(ps) && ps[i].marks == p.marks && !ps[i].empty; i++ {
-			w.Call("appendChild", node(ps[i]))
-		}
-		frag.Call("appendChild", w)
 	}
-	parent.Set("textContent", "")
-	parent.Call("appendChild", frag)
+	return items
+}
+
+// window returns the tokens and marks that overlap [start, end), clipped to
+// it; zero-width marks at end are kept.
+func window(toks []token, marks []mark, start, end int) ([]token, []mark) {
+	lo, _ := slices.BinarySearchFunc(toks, start, func(t token, off int) int {
+		if t.end <= off {
+			return -1
+		}
+		return 1
+	})
+	var wt []token
+	for _, t := range toks[lo:] {
+		if t.start >= end {
+			break
+		}
+		wt = append(wt, token{max(t.start, start), min(t.end, end), t.class})
+	}
+	var wm []mark
+	for _, m := range marks {
+		if m.start == m.end && start <= m.start && m.start <= end ||
+			m.start < m.end && m.start < end && start < m.end {
+			wm = append(wm, mark{max(m.start, start), min(m.end, end), m.class})
+		}
+	}
+	return wt, wm
 }
