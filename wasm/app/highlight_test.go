@@ -70,3 +70,25 @@ func TestPiecesMarks(t *testing.T) {
 		t.Errorf("empty marks = %q, want mark--warning", empty.String())
 	}
 }
+
+func TestWindow(t *testing.T) {
+	src := "<a>\n<b/>\n</a>\n"
+	toks := xmlTokens(src)
+	marks := []mark{
+		{start: 1, end: 2, class: "error"},   // before the window
+		{start: 2, end: 6, class: "warning"}, // crosses its start
+		{start: 9, end: 9, class: "error"},   // zero-width at its end
+	}
+	wt, wm := window(toks, marks, 4, 9) // "<b/>\n"
+	var b strings.Builder
+	for _, tk := range wt {
+		b.WriteString(src[tk.start:tk.end])
+	}
+	if b.String() != "<b/>\n" {
+		t.Errorf("window tokens = %q, want %q", b.String(), "<b/>\n")
+	}
+	want := []mark{{4, 6, "warning"}, {9, 9, "error"}}
+	if len(wm) != len(want) || wm[0] != want[0] || wm[1] != want[1] {
+		t.Errorf("window marks = %v, want %v", wm, want)
+	}
+}

@@ -117,8 +117,42 @@ func renderHTTP(pre js.Value, raw string) {
 	add(pre, span)
 }
 
-// calls timer: refreshes the table once a second while a call is Connecting.
-var callsTicker *time.Ticker
+// callsTicker refreshes the call table once a second while a call is
+// Connecting; stopTicker ends it.
+var (
+	callsTicker *time.Ticker
+	tickerDone  chan struct{}
+)
+
+func stopTicker() {
+	if callsTicker != nil {
+		callsTicker.Stop()
+		close(tickerDone)
+		callsTicker, tickerDone = nil, nil
+	}
+}
+
+func startTicker() {
+	t, done := time.NewTicker(time.Second), make(chan struct{})
+	callsTicker, tickerDone = t, done
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				func() {
+					defer guard("call table refresh")
+					renderCalls()
+					// A GetCallInfo preview shows the new state too.
+					if live.rep != nil && live.rep.Operation == soap.GetCallInfo {
+						ensureFreshPreview()
+					}
+				}()
+			}
+		}
+	}()
+}
 
 // renderCalls redraws #calls from the server.
 func renderCalls() {
@@ -162,24 +196,9 @@ func renderCalls() {
 	setHidden(callsEmpty, len(calls) > 0)
 	switch {
 	case connecting && callsTicker == nil:
-		t := time.NewTicker(time.Second)
-		callsTicker = t
-		go func() {
-			defer guard("call table refresh")
-			for range t.C {
-				if callsTicker != t {
-					return
-				}
-				renderCalls()
-				// A GetCallInfo preview shows the new state too.
-				if live.rep != nil && live.rep.Operation == soap.GetCallInfo {
-					ensureFreshPreview()
-				}
-			}
-		}()
-	case !connecting && callsTicker != nil:
-		callsTicker.Stop()
-		callsTicker = nil
+		startTicker()
+	case !connecting:
+		stopTicker()
 	}
 }
 
@@ -220,10 +239,7 @@ func callsClick(ev dom.Event) {
 // reset forgets every call and the history.
 func reset(dom.Event) {
 	server = newServer()
-	if callsTicker != nil {
-		callsTicker.Stop()
-		callsTicker = nil
-	}
+	stopTicker()
 	historyList.Underlying().Set("textContent", "")
 	setHidden(historyEmpty, false)
 	renderCalls()
