@@ -1,0 +1,347 @@
+package umsim
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"umplay/wasm/soap"
+)
+
+// Bodies are written with LF line ends and without a final line end,
+// exactly as MS-OXWUMS prints them (a Windows server writes CRLF inside the
+// body; Content-Length always counts what is sent).
+
+const xmlDecl = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
+
+// successHead and successTail wrap a success body (MS-OXWUMS 4.1; the line
+// break inside the Envelope start tag is the specification's).
+const (
+	successHead = xmlDecl +
+		`<soap:Envelope xmlns:soap="` + soap.NSEnvelope + `"` + "\n" +
+		`  xmlns:xsi="` + soap.NSXSI + `" xmlns:xsd="` + soap.NSXSD + `">` + "\n" +
+		"  <soap:Body>\n"
+	successTail = "  </soap:Body>\n" +
+		"</soap:Envelope>"
+)
+
+// disconnectBody is the DisconnectResponse envelope (MS-OXWUMS 4.1).
+const disconnectBody = successHead +
+	`    <DisconnectResponse xmlns="` + soap.NSMessages + `" />` + "\n" +
+	successTail
+
+// getCallInfoBody is the GetCallInfoResponse envelope (MS-OXWUMS 3.1.4.3.3.1).
+func getCallInfoBody(state, cause string) string {
+	return successHead +
+		`    <GetCallInfoResponse xmlns="` + soap.NSMessages + `">` + "\n" +
+		"      <GetCallInfoResponse>\n" +
+		"        <CallState>" + escape(state) + "</CallState>\n" +
+		"        <EventCause>" + escape(cause) + "</EventCause>\n" +
+		"      </GetCallInfoResponse>\n" +
+		"    </GetCallInfoResponse>\n" +
+		successTail
+}
+
+// playOnPhoneBody is the PlayOnPhoneResponse (or PlayOnPhoneGreetingResponse)
+// envelope carrying the new CallId (MS-OXWUMS 3.2.4).
+func playOnPhoneBody(op soap.Operation, id string) string {
+	name := string(op) + "Response"
+	return successHead +
+		"    <" + name + ` xmlns="` + soap.NSMessages + `">` + "\n" +
+		"      <" + name + ">" + escape(id) + "</" + name + ">\n" +
+		"    </" + name + ">\n" +
+		successTail
+}
+
+func success(body, explain string) Response {
+	return Response{
+		Status:     200,
+		StatusText: "OK",
+		Header:     xmlHeaders(body),
+		Body:       body,
+		Explain:    explain,
+	}
+}
+
+func xmlHeaders(body string) []Header {
+	return []Header{
+		{"Cache-Control", "private"},
+		{"Content-Type", "text/xml; charset=utf-8"},
+		{"Content-Length", strconv.Itoa(len(body))},
+	}
+}
+
+func faultResponse(body string, f *Fault, explain string) Response {
+	return Response{
+		Status:     500,
+		StatusText: "Internal Server Error",
+		Header:     xmlHeaders(body),
+		Body:       body,
+		Fault:      f,
+		Explain:    explain,
+	}
+}
+
+// soapFault is an ASMX SoapException fault (SOAP 1.1 §4.4, ASMX
+// Soap11ServerProtocol.WriteFault): soap prefix, xsi/xsd declared, an
+// empty <detail /> unless the fault is about a header (§4.4: detail only
+// for Body errors), as for MustUnderstand.
+func soapFault(code, text string, detail bool, explain string) Response {
+	var b strings.Builder
+	b.WriteString(xmlDecl)
+	b.WriteString(`<soap:Envelope xmlns:soap="` + soap.NSEnvelope + `" xmlns:xsi="` + soap.NSXSI + `" xmlns:xsd="` + soap.NSXSD + `">` + "\n")
+	b.WriteString("  <soap:Body>\n")
+	b.WriteString("    <soap:Fault>\n")
+	b.WriteString("      <faultcode>soap:" + code + "</faultcode>\n")
+	b.WriteString("      <faultstring>" + escape(text) + "</faultstring>\n")
+	if detail {
+		b.WriteString("      <detail />\n")
+	}
+	b.WriteString("    </soap:Fault>\n")
+	b.WriteString("  </soap:Body>\n")
+	b.WriteString("</soap:Envelope>")
+	return faultResponse(b.String(), &Fault{Code: code, Namespace: soap.NSEnvelope, String: text}, explain)
+}
+
+// The UM exceptions (MS-OXWUMS 2.2.3.1) and their faultstrings.
+const (
+	exInvalidCallID   = "InvalidCallIdException"
+	exInvalidObjectID = "InvalidObjectIdException"
+	exDialingRules    = "DialingRulesException"
+)
+
+var exceptionText = map[string]string{
+	exInvalidCallID:   "The call identifier isn't valid.",
+	exInvalidObjectID: "The object identifier isn't valid.",
+	exDialingRules:    "Dialing restrictions are preventing the phone number that was entered from being dialed.",
+}
+
+// umFault is fault F1 (MS-OXWUMS 3.1.4.1) for exception ex. For GetCallInfo
+// the detail child is written as MS-OXWUMS 3.1.4.3 prints it: unprefixed,
+// so in no namespace, with an unused xmlns:m (doc erratum 7, reproduced).
+func umFault(op soap.Operation, ex, explain string) Response {
+	text, ok := exceptionText[ex]
+	if !ok {
+		return serverFault(fmt.Errorf("umsim: unknown UM exception %q", ex))
+	}
+	detail := `<m:ExceptionType xmlns:m="` + soap.NSMessages + `">` + ex + `</m:ExceptionType>`
+	if op == soap.GetCallInfo {
+		detail = `<ExceptionType xmlns:m="` + soap.NSMessages + `">` + ex + `</ExceptionType>`
+	}
+	body := xmlDecl +
+		`<s:Envelope xmlns:s="` + soap.NSEnvelope + `">` + "\n" +
+		"  <s:Body>\n" +
+		"    <s:Fault>\n" +
+		`      <faultcode xmlns:a="` + soap.NSErrors + `">a:` + ex + "</faultcode>\n" +
+		`      <faultstring xml:lang="en-US">` + escape(text) + "</faultstring>\n" +
+		"      <detail>\n" +
+		"        " + detail + "\n" +
+		"      </detail>\n" +
+		"    </s:Fault>\n" +
+		"  </s:Body>\n" +
+		"</s:Envelope>"
+	return faultResponse(body, &Fault{Code: ex, Namespace: soap.NSErrors, String: text, ExceptionType: ex}, explain)
+}
+
+// invalidRequestText is the faultstring and Message of fault F2.
+const invalidRequestText = "The request is invalid."
+
+// malformedBody is fault F2, the Malformed XML fault (MS-OXWUMS 2.2.2.1).
+const malformedBody = xmlDecl +
+	`<s:Envelope xmlns:s="` + soap.NSEnvelope + `">` + "\n" +
+	"  <s:Body>\n" +
+	"    <s:Fault>\n" +
+	`      <faultcode xmlns:a="` + soap.NSTypes + `">a:ErrorInvalidRequest</faultcode>` + "\n" +
+	`      <faultstring xml:lang="en-US">` + invalidRequestText + "</faultstring>\n" +
+	"      <detail>\n" +
+	`        <e:ResponseCode xmlns:e="` + soap.NSErrors + `">ErrorInvalidRequest</e:ResponseCode>` + "\n" +
+	`        <e:Message xmlns:e="` + soap.NSErrors + `">` + invalidRequestText + "</e:Message>\n" +
+	"      </detail>\n" +
+	"    </s:Fault>\n" +
+	"  </s:Body>\n" +
+	"</s:Envelope>"
+
+func malformed(explain string) Response {
+	return faultResponse(malformedBody, &Fault{Code: "ErrorInvalidRequest", Namespace: soap.NSTypes, String: invalidRequestText}, explain)
+}
+
+// serverFault is what ASMX sends when the service itself fails: soap:Server
+// "Server was unable to process request." with the inner message. The
+// simulator sends it only when it cannot go on (randomness exhausted, a
+// verdict it does not know).
+func serverFault(err error) Response {
+	return soapFault("Server", "Server was unable to process request. ---> "+err.Error(), true,
+		"The simulator failed to produce an answer ("+err.Error()+"); this is a fault of the simulation, not of the request. A real server sends soap:Server when the service itself fails.")
+}
+
+// methodNotAllowed is ASMX's HttpException(405, "Request format is
+// unrecognized."), which ASP.NET sends without a SOAP envelope. Our choice:
+// the text as plain text (ASP.NET would wrap it in an HTML error page).
+func methodNotAllowed(method string) Response {
+	const body = "Request format is unrecognized."
+	return Response{
+		Status:     405,
+		StatusText: "Method Not Allowed",
+		Header: []Header{
+			{"Allow", "POST"},
+			{"Cache-Control", "private"},
+			{"Content-Type", "text/plain; charset=utf-8"},
+			{"Content-Length", strconv.Itoa(len(body))},
+		},
+		Body: body,
+		Explain: fmt.Sprintf("The UM web service takes SOAP requests by POST only, so a %s request gets 405 Method Not Allowed and no SOAP envelope. Send the request with POST (HTTP methods are case-sensitive).",
+			strconvQuote(method)),
+	}
+}
+
+// contentTypeFault is ASMX's answer to a media type other than text/xml
+// (SOAP 1.1 §6: SOAP 1.1 travels as text/xml).
+func contentTypeFault(ct string) Response {
+	explain := fmt.Sprintf("The server reads SOAP 1.1 only, which travels as text/xml, but this request says Content-Type: %s. Send Content-Type: text/xml; charset=utf-8.", ct)
+	base, _, _ := strings.Cut(ct, ";")
+	if strings.EqualFold(strings.TrimSpace(base), "application/soap+xml") {
+		explain = "application/soap+xml is SOAP 1.2's media type; the UM web service speaks SOAP 1.1, which travels as text/xml. Send Content-Type: text/xml; charset=utf-8 (and a SOAP 1.1 envelope)."
+	}
+	return soapFault("Client", fmt.Sprintf("Server found request content type to be '%s', but expected 'text/xml'.", ct), true, explain)
+}
+
+// strconvQuote shows a method in an explanation; a method with odd
+// characters is quoted.
+func strconvQuote(m string) string {
+	for _, r := range m {
+		if r <= ' ' || r > '~' {
+			return strconv.Quote(m)
+		}
+	}
+	return m
+}
+
+// verdictResponse renders the fault of rep.Verdict's row (behaviour.md).
+func verdictResponse(rep *soap.Report, req Request) Response {
+	v := rep.Verdict
+	const unable = "Server was unable to read request. ---> "
+	switch v.Rule {
+	case 1:
+		text := unable + v.Reason
+		if v.Line > 0 {
+			// The .NET XmlException form: "… Line 4, position 6."
+			text += fmt.Sprintf(" Line %d, position %d.", v.Line, v.Col)
+		}
+		return soapFault("Client", text, true, explainNotWellFormed(rep, req))
+	case 2:
+		if v.Local == "Envelope" {
+			return soapFault("VersionMismatch",
+				fmt.Sprintf("Possible SOAP version mismatch: Envelope namespace %s was unexpected. Expecting %s.", v.Namespace, soap.NSEnvelope),
+				true, explainEnvelopeNS(v.Namespace))
+		}
+		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Envelope element.", true,
+			fmt.Sprintf("The root element is <%s>, not a SOAP 1.1 Envelope, so the server found no message to read. Wrap the request in <soap:Envelope xmlns:soap=\"%s\"><soap:Body>…</soap:Body></soap:Envelope>.", v.Local, soap.NSEnvelope))
+	case 3:
+		return soapFault("MustUnderstand", fmt.Sprintf("SOAP header %s was not understood.", v.Header), false,
+			fmt.Sprintf("The header entry <%s> is marked soap:mustUnderstand=\"1\", and the UM web service understands no SOAP headers, so SOAP 1.1 makes it refuse the whole message. Remove the header (an optional one, mustUnderstand=\"0\", would be ignored).", v.Header))
+	case 4:
+		return soapFault("Client", "Unable to handle request without a valid action parameter. Please supply a valid soap action.", true,
+			fmt.Sprintf("The server picks the operation by the SOAPAction HTTP header, and this request has none or an empty one. Send SOAPAction: %s.", expectedOperation(rep, req).QuotedAction()))
+	case 5:
+		return soapFault("Client", fmt.Sprintf("Server did not recognize the value of HTTP Header SOAPAction: %s.", v.Action), true,
+			explainAction(v.Action, expectedOperation(rep, req)))
+	case 6:
+		return rule6(rep, req)
+	case 7:
+		op := expectedOperation(rep, req)
+		return malformed(withDiagnostic(rep,
+			fmt.Sprintf("The server found the <%s> request, but it breaks the schema, so the server answers with the generic Malformed XML fault (MS-OXWUMS 2.2.2.1).", op),
+			fmt.Sprintf("<%s> must hold %s, in the messages namespace, with text only.", op, childList(op))))
+	case 8:
+		op := expectedOperation(rep, req)
+		switch v.Exception {
+		case exInvalidCallID:
+			return umFault(op, v.Exception, withDiagnostic(rep,
+				"The CallId is not a call identifier the server can read, so it answers InvalidCallIdException.",
+				"A CallId is the base64 text of <GUID>@<server FQDN>: send it exactly as PlayOnPhone returned it."))
+		case exInvalidObjectID:
+			return umFault(op, v.Exception, explainEntryID)
+		case exDialingRules:
+			return umFault(op, v.Exception, explainDialString)
+		}
+		return serverFault(fmt.Errorf("umsim: verdict of row 8 names unknown exception %q", v.Exception))
+	}
+	return serverFault(fmt.Errorf("umsim: verdict names row %d, which the decision order does not have", v.Rule))
+}
+
+// rule6 renders row 6: the Body, or its first child, is not the request
+// element the SOAPAction names. The ASMX serializer reports an unexpected
+// element as "<X xmlns='ns'> was not expected." at its position. For an
+// empty Body (Verdict.Code "body-empty") the wording after the position is
+// our choice: ASMX's serializer would read a null parameter, but the
+// contract makes it a fault.
+func rule6(rep *soap.Report, req Request) Response {
+	v := rep.Verdict
+	const unable = "Server was unable to read request. ---> "
+	op := expectedOperation(rep, req)
+	want := fmt.Sprintf("<%s xmlns=\"%s\">", op, soap.NSMessages)
+	switch {
+	case v.Element == "" && v.Code == "body-missing":
+		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Body element.", true,
+			fmt.Sprintf("The Envelope has no soap:Body, so there is no request to read. Put the request element inside <soap:Body>, e.g. %s.", want))
+	case v.Element == "":
+		return soapFault("Client",
+			fmt.Sprintf(unable+"There is an error in XML document (%d, %d). ---> Request format is invalid: the soap:Body element holds no request element.", v.Line, v.Col),
+			true, fmt.Sprintf("The soap:Body is empty, so there is no request to read. Put the request element inside it, e.g. %s.", want))
+	}
+	text := fmt.Sprintf(unable+"There is an error in XML document (%d, %d). ---> <%s xmlns='%s'> was not expected.", v.Line, v.Col, v.Element, v.ElementNS)
+	return soapFault("Client", text, true, explainElement(v.Element, v.ElementNS, op))
+}
+
+// expectedOperation is the operation the request is for: the one its
+// SOAPAction names, else the one the checker found, else Disconnect.
+func expectedOperation(rep *soap.Report, req Request) soap.Operation {
+	if op, ok := actionOperation(req.Header); ok {
+		return op
+	}
+	if rep.Operation != "" {
+		return rep.Operation
+	}
+	return soap.Disconnect
+}
+
+// childList names op's children for an explanation: "exactly one
+// <CallId>", "one <entryId> and one <DialString>, in that order".
+func childList(op soap.Operation) string {
+	names := op.Children()
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = "one <" + n + ">"
+	}
+	if len(parts) == 1 {
+		return "exactly " + parts[0]
+	}
+	return strings.Join(parts, " and ") + ", in that order"
+}
+
+// escape writes s as XML character data the way .NET's XmlWriter does:
+// &, < and > escaped, CR as a character reference so it survives; a
+// character XML 1.0 cannot carry becomes U+FFFD.
+func escape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == '\t' || r == '\n':
+			b.WriteRune(r)
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,409 @@
+package umsim
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"umplay/wasm/callid"
+	"umplay/wasm/soap"
+)
+
+// DefaultHost is the FQDN of the simulated UM server, the host part of the
+// CallIds it hands out.
+const DefaultHost = "um01.contoso.com"
+
+// DefaultRingTime is how long a new call stays Connecting.
+const DefaultRingTime = 2 * time.Second
+
+// Header is one HTTP header field.
+type Header struct{ Name, Value string }
+
+// Request is an HTTP request to the UM web service endpoint.
+type Request struct {
+	// Method is the HTTP method; "" means POST.
+	Method string
+	// Header holds the request's header fields. Names are matched without
+	// regard to case; the first field of a name counts. The SOAPAction is
+	// absent when no field is named SOAPAction. An absent Content-Type is
+	// taken as correct (callers like the CLI send none).
+	Header []Header
+	// Body is the request body, the SOAP envelope.
+	Body string
+}
+
+// Fault describes the SOAP fault of a response.
+type Fault struct {
+	Code          string `json:"code"`          // local name of the faultcode QName, e.g. Client, InvalidCallIdException
+	Namespace     string `json:"namespace"`     // namespace URI of the faultcode QName
+	String        string `json:"string"`        // faultstring
+	ExceptionType string `json:"exceptionType"` // detail ExceptionType text, "" if none
+}
+
+// Response is the HTTP response the simulated server sends.
+type Response struct {
+	Status     int
+	StatusText string   // "OK", "Internal Server Error", "Method Not Allowed"
+	Header     []Header // in wire order
+	Body       string
+	Fault      *Fault // nil unless the body is a SOAP fault
+	// Explain says in plain words why the server sent this and how to fix
+	// the request; for a success, what it means.
+	Explain string
+}
+
+// Raw is the response as it goes over the wire: status line, header fields
+// and body, CRLF line ends in the head.
+func (r Response) Raw() string {
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 ")
+	b.WriteString(strconv.Itoa(r.Status))
+	b.WriteString(" ")
+	b.WriteString(r.StatusText)
+	b.WriteString("\r\n")
+	for _, h := range r.Header {
+		b.WriteString(h.Name)
+		b.WriteString(": ")
+		b.WriteString(h.Value)
+		b.WriteString("\r\n")
+	}
+	b.WriteString("\r\n")
+	b.WriteString(r.Body)
+	return b.String()
+}
+
+// HeaderMap returns the header fields by name; repeated fields are joined
+// with ", " (RFC 9110 §5.3).
+func (r Response) HeaderMap() map[string]string {
+	m := make(map[string]string, len(r.Header))
+	for _, h := range r.Header {
+		if v, ok := m[h.Name]; ok {
+			m[h.Name] = v + ", " + h.Value
+			continue
+		}
+		m[h.Name] = h.Value
+	}
+	return m
+}
+
+// Config sets up a Server. Zero fields take their defaults.
+type Config struct {
+	Now      func() time.Time // default time.Now
+	Rand     io.Reader        // default crypto/rand.Reader
+	Host     string           // FQDN in new CallIds; default DefaultHost
+	RingTime time.Duration    // Connecting → Connected after this; default DefaultRingTime
+}
+
+// Call states and event causes (MS-OXWUMS 3.1.4.3.4.1, 3.1.4.3.4.2) the
+// simulator uses.
+const (
+	StateConnecting   = "Connecting"
+	StateConnected    = "Connected"
+	StateDisconnected = "Disconnected"
+	CauseNone         = "None"
+)
+
+// Call is a call the simulated server started.
+type Call struct {
+	ID         string // the CallId handed out
+	GUID       string // the GUID inside it
+	Operation  string // PlayOnPhone or PlayOnPhoneGreeting
+	DialString string // as the request gave it
+	State      string // Connecting, Connected or Disconnected
+	EventCause string // None
+	Started    time.Time
+	Ended      time.Time // zero while the call is not Disconnected
+}
+
+// Server is the simulated UM server. It is safe for concurrent use.
+type Server struct {
+	mu    sync.Mutex
+	cfg   Config
+	calls []Call // State and EventCause unset: evaluated on read
+	// next is the CallId the next PlayOnPhone* hands out, drawn once so that
+	// Preview can show it; "" until needed.
+	next string
+}
+
+// New returns a server with no calls.
+func New(c Config) *Server {
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Rand == nil {
+		c.Rand = rand.Reader
+	}
+	if c.Host == "" {
+		c.Host = DefaultHost
+	}
+	if c.RingTime <= 0 {
+		c.RingTime = DefaultRingTime
+	}
+	return &Server{cfg: c}
+}
+
+// Handle answers req and applies it: calls start, change state and end.
+func (s *Server) Handle(req Request) Response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.respond(req, true)
+}
+
+// Preview returns the response Handle would give now without changing any
+// state. For PlayOnPhone and PlayOnPhoneGreeting it shows the CallId the
+// next successful Handle of either hands out.
+func (s *Server) Preview(req Request) Response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.respond(req, false)
+}
+
+// Calls returns every call in start order, states evaluated at Now().
+func (s *Server) Calls() []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.cfg.Now()
+	out := make([]Call, len(s.calls))
+	for i, c := range s.calls {
+		out[i] = s.eval(c, now)
+	}
+	return out
+}
+
+// Reset forgets every call. A CallId already drawn for the next
+// PlayOnPhone* is kept, so a preview shown before the reset stays true.
+func (s *Server) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = nil
+}
+
+// eval fills in c's state at now.
+func (s *Server) eval(c Call, now time.Time) Call {
+	c.EventCause = CauseNone
+	switch {
+	case !c.Ended.IsZero():
+		c.State = StateDisconnected
+	case !now.Before(c.Started.Add(s.cfg.RingTime)):
+		c.State = StateConnected
+	default:
+		c.State = StateConnecting
+	}
+	return c
+}
+
+// respond runs the decision order; apply tells whether to change state.
+func (s *Server) respond(req Request, apply bool) Response {
+	if req.Method != "" && req.Method != "POST" {
+		// ASMX compares the method with "POST" case-sensitively
+		// (SoapServerProtocolFactory) and throws HttpException(405,
+		// "Request format is unrecognized.").
+		return methodNotAllowed(req.Method)
+	}
+	if ct, ok := header(req.Header, "Content-Type"); ok && !isTextXML(ct) {
+		return contentTypeFault(ct)
+	}
+	action, present := header(req.Header, "SOAPAction")
+	rep := soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
+	if rep.Verdict != nil {
+		return verdictResponse(rep, req)
+	}
+	return s.dispatch(rep, apply)
+}
+
+// header returns the first field named name, ignoring case.
+func header(hs []Header, name string) (string, bool) {
+	for _, h := range hs {
+		if strings.EqualFold(strings.TrimSpace(h.Name), name) {
+			return h.Value, true
+		}
+	}
+	return "", false
+}
+
+// isTextXML tells whether a Content-Type value's media type is text/xml
+// (ASMX ContentType.MatchesBase: parameters ignored, case-insensitive).
+func isTextXML(ct string) bool {
+	base, _, _ := strings.Cut(ct, ";")
+	return strings.EqualFold(strings.TrimSpace(base), "text/xml")
+}
+
+// actionOperation is the operation a SOAPAction value names, the way the
+// checker reads it: surrounding space and quotes stripped, URL-decoded.
+func actionOperation(hs []Header) (soap.Operation, bool) {
+	v, ok := header(hs, "SOAPAction")
+	if !ok {
+		return "", false
+	}
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	if dec, err := url.PathUnescape(v); err == nil {
+		v = dec
+	}
+	name, ok := strings.CutPrefix(v, soap.ActionPrefix)
+	if !ok {
+		return "", false
+	}
+	return soap.ParseOperation(name)
+}
+
+// dispatch runs the operation of a request without a verdict.
+func (s *Server) dispatch(rep *soap.Report, apply bool) Response {
+	switch rep.Operation {
+	case soap.Disconnect:
+		return s.disconnect(rep, apply)
+	case soap.GetCallInfo:
+		return s.getCallInfo(rep)
+	case soap.PlayOnPhone, soap.PlayOnPhoneGreeting:
+		return s.playOnPhone(rep, apply)
+	}
+	return serverFault(fmt.Errorf("umsim: the checker accepted a request for operation %q, which the simulator does not run", rep.Operation))
+}
+
+func value(rep *soap.Report, name string) string {
+	v, _ := rep.Value(name)
+	return v.Text
+}
+
+// find returns the index of the call raw identifies, or -1. A CallId is
+// matched by what it decodes to, GUID and host both without regard to case
+// (the server parses the GUID; the host routes to the server owning the
+// call), so whitespace the server skips does not matter.
+func (s *Server) find(raw string) int {
+	r := callid.Decode(raw)
+	if !r.OK {
+		return -1
+	}
+	for i, c := range s.calls {
+		d := callid.Decode(c.ID)
+		if strings.EqualFold(d.GUID, r.GUID) && strings.EqualFold(d.Host, r.Host) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *Server) disconnect(rep *soap.Report, apply bool) Response {
+	raw := value(rep, "CallId")
+	i := s.find(raw)
+	if i < 0 {
+		return success(disconnectBody, fmt.Sprintf(
+			"The server accepted the request: the CallId is well-formed, and Disconnect answers 200 at once for any such id because the real server hangs up asynchronously. This simulated server started no call %s, so nothing changed; DisconnectResponse is empty by design.",
+			describeID(raw)))
+	}
+	c := s.eval(s.calls[i], s.cfg.Now())
+	if c.State == StateDisconnected {
+		return success(disconnectBody, fmt.Sprintf(
+			"Call %s was already Disconnected; Disconnect changes nothing and still answers 200 with an empty DisconnectResponse.",
+			c.GUID))
+	}
+	if apply {
+		s.calls[i].Ended = s.cfg.Now()
+	}
+	return success(disconnectBody, fmt.Sprintf(
+		"The server accepted the request and hangs up call %s (it was %s); GetCallInfo now reports CallState Disconnected, EventCause None. DisconnectResponse is empty by design: the 200 status is the whole answer.",
+		c.GUID, c.State))
+}
+
+func (s *Server) getCallInfo(rep *soap.Report) Response {
+	raw := value(rep, "CallId")
+	i := s.find(raw)
+	if i < 0 {
+		return umFault(soap.GetCallInfo, exInvalidCallID, fmt.Sprintf(
+			"The CallId is well-formed, but this simulated server started no call %s, so GetCallInfo answers InvalidCallIdException. Start a call with PlayOnPhone or PlayOnPhoneGreeting and use the CallId it returns.",
+			describeID(raw)))
+	}
+	c := s.eval(s.calls[i], s.cfg.Now())
+	var more string
+	switch c.State {
+	case StateConnecting:
+		more = fmt.Sprintf("the server is still dialing %s; the simulated phone answers %s after the call started.", c.DialString, s.cfg.RingTime)
+	case StateConnected:
+		more = "the phone answered and the call is playing; Disconnect with this CallId hangs up."
+	default:
+		more = "the call has ended; EventCause None means no failure was reported (the client hung up)."
+	}
+	return success(getCallInfoBody(c.State, c.EventCause), fmt.Sprintf(
+		"Call %s is %s, EventCause %s: %s", c.GUID, c.State, c.EventCause, more))
+}
+
+func (s *Server) playOnPhone(rep *soap.Report, apply bool) Response {
+	op := rep.Operation
+	if op == soap.PlayOnPhone && !validEntryID(value(rep, "entryId")) {
+		return umFault(op, exInvalidObjectID, explainEntryID)
+	}
+	dial := value(rep, "DialString")
+	if !soap.Dialable(dial) {
+		return umFault(op, exDialingRules, explainDialString)
+	}
+	id, err := s.nextID()
+	if err != nil {
+		return serverFault(err)
+	}
+	d := callid.Decode(id)
+	if apply {
+		s.next = ""
+		s.calls = append(s.calls, Call{
+			ID:         id,
+			GUID:       d.GUID,
+			Operation:  string(op),
+			DialString: dial,
+			Started:    s.cfg.Now(),
+		})
+	}
+	what := "the voice mail message"
+	if op == soap.PlayOnPhoneGreeting {
+		what = fmt.Sprintf("the %s greeting", strings.TrimSpace(value(rep, "GreetingType")))
+	}
+	return success(playOnPhoneBody(op, id), fmt.Sprintf(
+		"The server dials %s to play %s and returns the new call's CallId (base64 of %s). Follow the call with GetCallInfo (Connecting, then Connected after %s) and hang up with Disconnect, both with this CallId.",
+		strings.TrimSpace(dial), what, d.Decoded, s.cfg.RingTime))
+}
+
+// nextID returns the pre-drawn CallId, drawing it first if needed. A failed
+// draw is not kept, so the next request tries again.
+func (s *Server) nextID() (string, error) {
+	if s.next == "" {
+		id, err := callid.New(s.cfg.Host, s.cfg.Rand)
+		if err != nil {
+			return "", fmt.Errorf("umsim: new CallId: %w", err)
+		}
+		s.next = id
+	}
+	return s.next, nil
+}
+
+// validEntryID tells whether an entryId is non-empty standard base64 by the
+// rules of .NET Convert.FromBase64String (space, tab, CR, LF skipped;
+// padding required; no URL-safe alphabet).
+func validEntryID(s string) bool {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\r', '\n':
+			return -1
+		}
+		return r
+	}, s)
+	if s == "" {
+		return false
+	}
+	_, err := base64.StdEncoding.DecodeString(s)
+	return err == nil
+}
+
+// describeID names a CallId in an explanation: by what it decodes to when
+// it does.
+func describeID(raw string) string {
+	if r := callid.Decode(raw); r.OK {
+		return "with id " + r.Decoded
+	}
+	return fmt.Sprintf("with CallId %q", strings.TrimSpace(raw))
+}
