@@ -88,7 +88,7 @@ func Check(file string, body string, head soap.Head) Result {
 		File:        file,
 		Valid:       !rep.HasErrors(),
 		Diagnostics: Diagnostics(rep.Diagnostics),
-		Response:    NewResponse(Simulate(body, head)),
+		Response:    NewResponse(Server().HandleReport(Request(body, head), rep)),
 	}
 	if rep.Operation != "" {
 		op := rep.Operation

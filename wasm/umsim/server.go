@@ -152,7 +152,23 @@ func New(c Config) *Server {
 func (s *Server) Handle(req Request) Response {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.respond(req, true)
+	return s.respond(req, nil, true)
+}
+
+// HandleReport is Handle for a request whose body the caller has checked
+// already: rep must be soap.Check of req's body and SOAPAction. Callers that
+// show the diagnostics too save a second parse.
+func (s *Server) HandleReport(req Request, rep *soap.Report) Response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.respond(req, rep, true)
+}
+
+// PreviewReport is Preview with the checker's report, as for HandleReport.
+func (s *Server) PreviewReport(req Request, rep *soap.Report) Response {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.respond(req, rep, false)
 }
 
 // Preview returns the response Handle would give now without changing any
@@ -161,7 +177,7 @@ func (s *Server) Handle(req Request) Response {
 func (s *Server) Preview(req Request) Response {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.respond(req, false)
+	return s.respond(req, nil, false)
 }
 
 // Calls returns every call in start order, states evaluated at Now().
@@ -198,8 +214,9 @@ func (s *Server) eval(c Call, now time.Time) Call {
 	return c
 }
 
-// respond runs the decision order; apply tells whether to change state.
-func (s *Server) respond(req Request, apply bool) Response {
+// respond runs the decision order; apply tells whether to change state. rep
+// is the checker's report of req, or nil to check it here.
+func (s *Server) respond(req Request, rep *soap.Report, apply bool) Response {
 	if req.Method != "" && req.Method != "POST" {
 		// ASMX compares the method with "POST" case-sensitively
 		// (SoapServerProtocolFactory) and throws HttpException(405,
@@ -209,8 +226,10 @@ func (s *Server) respond(req Request, apply bool) Response {
 	if ct, ok := header(req.Header, "Content-Type"); ok && !isTextXML(ct) {
 		return contentTypeFault(ct)
 	}
-	action, present := header(req.Header, "SOAPAction")
-	rep := soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
+	if rep == nil {
+		action, present := header(req.Header, "SOAPAction")
+		rep = soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
+	}
 	if rep.Verdict != nil {
 		return verdictResponse(rep, req)
 	}
