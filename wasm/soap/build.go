@@ -1,0 +1,140 @@
+package soap
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"umplay/wasm/callid"
+)
+
+// DefaultIndent is the indentation of the published samples.
+const DefaultIndent = "  "
+
+// BuildOptions describes a request to build. Fields an operation does not
+// take are ignored.
+type BuildOptions struct {
+	Operation Operation // "" means Disconnect
+	// CallID is the CallId of Disconnect and GetCallInfo. When it is "" and
+	// GUID or Host is set, the CallId is callid.Encode(GUID, Host).
+	CallID       string
+	GUID, Host   string
+	EntryID      string // PlayOnPhone
+	DialString   string // PlayOnPhone, PlayOnPhoneGreeting
+	GreetingType string // PlayOnPhoneGreeting: NormalCustom or OofCustom
+	// Prefix writes the body elements with the prefix m
+	// (<m:Disconnect xmlns:m="…"><m:CallId>); without it they take the
+	// default namespace (<Disconnect xmlns="…"><CallId>).
+	Prefix   bool
+	OmitDecl bool   // leave out <?xml version="1.0" encoding="utf-8"?>
+	Indent   string // per nesting level; "" puts the envelope on one line
+}
+
+// Build writes the SOAP 1.1 request envelope of o.Operation (SOAP 1.1 §4,
+// MS-OXWUMS 3.1.4.1.2.1, 3.1.4.3.2.1, 3.1.4.8.2.1, 3.1.4.9), laid out like
+// the published samples: the XML declaration, then the envelope indented by
+// o.Indent, ending with a newline. Child elements come in schema order and
+// their text is escaped. Build makes nothing up: an empty CallID, EntryID or
+// DialString gives an empty element, which Check reports.
+//
+// Build fails for an unknown operation, a GUID or host callid.Encode refuses
+// (the error wraps callid's), a GreetingType other than NormalCustom or
+// OofCustom, a value XML cannot hold (invalid UTF-8 or a control character),
+// or an indent that is not whitespace.
+func Build(o BuildOptions) (string, error) {
+	op := o.Operation
+	if op == "" {
+		op = Disconnect
+	}
+	if _, ok := ParseOperation(string(op)); !ok {
+		return "", fmt.Errorf("soap: unknown operation %q", string(op))
+	}
+	if strings.Trim(o.Indent, " \t\r\n") != "" {
+		return "", fmt.Errorf("soap: indent %q is not whitespace", o.Indent)
+	}
+
+	callID := o.CallID
+	if callID == "" && (o.GUID != "" || o.Host != "") && slices.Contains(op.Children(), "CallId") {
+		id, err := callid.Encode(o.GUID, o.Host)
+		if err != nil {
+			return "", fmt.Errorf("soap: %w", err)
+		}
+		callID = id
+	}
+	if op == PlayOnPhoneGreeting && o.GreetingType != "NormalCustom" && o.GreetingType != "OofCustom" {
+		return "", fmt.Errorf("soap: greeting type %q is not NormalCustom or OofCustom", o.GreetingType)
+	}
+	values := map[string]string{
+		"CallId":       callID,
+		"entryId":      o.EntryID,
+		"DialString":   o.DialString,
+		"GreetingType": o.GreetingType,
+	}
+
+	var b strings.Builder
+	nl := func(depth int) {
+		if o.Indent == "" {
+			return
+		}
+		b.WriteByte('\n')
+		for range depth {
+			b.WriteString(o.Indent)
+		}
+	}
+	pre, xmlns := "", "xmlns"
+	if o.Prefix {
+		pre, xmlns = "m:", "xmlns:m"
+	}
+	if !o.OmitDecl {
+		b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
+	}
+	b.WriteString(`<soap:Envelope xmlns:soap="` + NSEnvelope + `">`)
+	nl(1)
+	b.WriteString("<soap:Body>")
+	nl(2)
+	fmt.Fprintf(&b, `<%s%s %s="%s">`, pre, op, xmlns, NSMessages)
+	for _, name := range op.Children() {
+		text, err := buildEscape(values[name])
+		if err != nil {
+			return "", fmt.Errorf("soap: %s %q %s", name, values[name], err)
+		}
+		nl(3)
+		fmt.Fprintf(&b, "<%s%s>%s</%s%s>", pre, name, text, pre, name)
+	}
+	nl(2)
+	fmt.Fprintf(&b, "</%s%s>", pre, op)
+	nl(1)
+	b.WriteString("</soap:Body>")
+	nl(0)
+	b.WriteString("</soap:Envelope>\n")
+	return b.String(), nil
+}
+
+// buildEscape escapes s as element text: &, < and > as entities, a carriage
+// return as a character reference (a raw one would read back as a line
+// feed). It refuses what XML 1.0 cannot hold (§2.2 Char); the error text
+// goes after the value in a message.
+func buildEscape(s string) (string, error) {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return "", fmt.Errorf("is not valid UTF-8 at byte %d", i)
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
+			r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			return "", fmt.Errorf("has %U at byte %d, which XML cannot hold", r, i)
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), nil
+}
