@@ -47,10 +47,11 @@ func sendCurrent() {
 // send applies a request to the server, records it in the history and
 // refreshes the call table.
 func send(body string, head soap.Head) umsim.Response {
-	resp := server.Handle(report.Request(body, head))
+	rep := soap.Check(body, head)
+	resp := server.HandleReport(report.Request(body, head), rep)
 	op := "—"
-	if o := soap.Check(body, head).Operation; o != "" {
-		op = string(o)
+	if rep.Operation != "" {
+		op = string(rep.Operation)
 	}
 	addHistory(exchange{at: time.Now(), op: op, endpoint: endpoint.Value(), body: body, head: head, resp: resp})
 	renderCalls()
@@ -204,7 +205,7 @@ func renderCalls() {
 
 // ensureFreshPreview re-renders the response pane for the checked request.
 func ensureFreshPreview() {
-	renderResponse(server.Preview(report.Request(live.text, live.head)))
+	renderResponse(server.PreviewReport(report.Request(live.text, live.head), live.rep))
 }
 
 // callsClick handles the GetCallInfo / Disconnect buttons of a call row.
