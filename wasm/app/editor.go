@@ -14,10 +14,11 @@ import (
 
 // Sizes that keep a big paste from freezing the page.
 const (
-	highlightLimit = 1 << 20 // bytes; above it the editor shows plain text
-	gutterLimit    = 200_000 // lines numbered in the gutter
-	windowMargin   = 40      // lines painted above and below the visible ones
-	maxMarks       = 1000    // diagnostics marked in the text and the gutter
+	highlightLimit = 1 << 20   // bytes; above it the editor shows plain text
+	gutterLimit    = 200_000   // lines numbered in the gutter
+	windowMargin   = 40        // lines painted above and below the visible ones
+	maxMarks       = 1000      // diagnostics marked in the text and the gutter
+	windowBytes    = 256 << 10 // a window this big (very long lines) is shown plain
 )
 
 // editor is the overlay editor: a textarea with transparent text over a <pre>
@@ -122,9 +123,9 @@ func (e *editor) render(text string, ix *lineIndex, diags []soap.Diagnostic) {
 		}
 		e.marks = append(e.marks, mark{start: ix.offset(d.Start), end: ix.offset(d.End), class: string(d.Severity)})
 	}
-	e.paintWindow(true)
 	e.live = true
-	setClass(editorBox, "editor--live", true)
+	e.paintWindow(true)
+	setClass(editorBox, "editor--live", e.live)
 	e.syncScroll()
 }
 
@@ -146,8 +147,15 @@ func (e *editor) paintWindow(force bool) {
 	if l < n {
 		end = e.ix.start[l]
 	}
-	toks, marks := window(e.toks, e.marks, start, end)
 	highlight.Set("textContent", "")
+	if end-start > windowBytes {
+		// Lines this long would mean thousands of spans on every paint:
+		// let the textarea show its own text.
+		e.live, e.winFirst = false, 0
+		setClass(editorBox, "editor--live", false)
+		return
+	}
+	toks, marks := window(e.toks, e.marks, start, end)
 	items := paintPieces(e.painted, pieces(toks, marks))
 	// A final newline needs something after it, or the <pre> is one line
 	// shorter than the textarea.
