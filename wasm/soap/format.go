@@ -139,7 +139,8 @@ func layoutScan(src string) ([]layoutToken, error) {
 		markup, text bool // has child markup; has text, CDATA or xml:space="preserve"
 	}
 	var (
-		toks   []layoutToken
+		// Most tags are followed by text, so about two tokens a '<'.
+		toks   = make([]layoutToken, 0, 2*strings.Count(src, "<")+1)
 		stack  []open
 		root   bool
 		declAt int // where an XML declaration may be
@@ -161,7 +162,14 @@ func layoutScan(src string) ([]layoutToken, error) {
 				msg = se.Msg
 			}
 			msg = strings.TrimPrefix(msg, "xml: ")
-			return nil, fail(int(dec.InputOffset()), "%s", msg)
+			// InputOffset is just past the bad input: point at its last
+			// character, as the checker does.
+			at := int(dec.InputOffset())
+			if at > off {
+				_, n := utf8.DecodeLastRuneInString(src[:at])
+				at -= n
+			}
+			return nil, fail(at, "%s", msg)
 		}
 		end := int(dec.InputOffset())
 		raw := src[off:end]
@@ -184,12 +192,16 @@ func layoutScan(src string) ([]layoutToken, error) {
 				return nil, fail(off, "element <%s> has %d attributes, limit is %d", layoutName(t.Name), len(t.Attr), MaxAttrs)
 			}
 			preserve := false
-			clear(seen)
+			if len(t.Attr) > 1 {
+				clear(seen)
+			}
 			for _, a := range t.Attr {
-				if seen[a.Name] {
-					return nil, fail(off, "attribute %s repeated in element <%s>", layoutName(a.Name), layoutName(t.Name))
+				if len(t.Attr) > 1 {
+					if seen[a.Name] {
+						return nil, fail(off, "attribute %s repeated in element <%s>", layoutName(a.Name), layoutName(t.Name))
+					}
+					seen[a.Name] = true
 				}
-				seen[a.Name] = true
 				if a.Name.Space == "xml" && a.Name.Local == "space" && a.Value == "preserve" {
 					preserve = true
 				}
