@@ -177,6 +177,7 @@ func renderCalls() {
 			b := elem("button", "button button--small calls__"+strings.ToLower(string(op)), string(op))
 			b.Set("type", "button")
 			b.Set("title", "Build a "+string(op)+" request for this call into the editor")
+			b.Call("setAttribute", "aria-label", string(op)+" request for call "+c.GUID)
 			b.Call("setAttribute", "data-op", string(op))
 			add(acts, b)
 		}
