@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { echo "+ $*" >&2; "$@"; }
+step() { echo "+ $(printf "%q " "$@")" >&2; "$@"; }
 
 echo "== build: web/main.wasm" >&2
 step env GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm/app

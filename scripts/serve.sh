@@ -30,7 +30,7 @@ case "$port" in
 '' | *[!0-9]*) echo "serve.sh: port must be a number, got \"$port\"" >&2; exit 2 ;;
 esac
 
-step() { echo "+ $*" >&2; "$@"; }
+step() { echo "+ $(printf "%q " "$@")" >&2; "$@"; }
 
 echo "== serve: Go modules" >&2
 step go mod download

@@ -80,26 +80,27 @@ ensure_node() {
 }
 
 # wasm_packages prints the library packages under wasm/ that have tests and
-# no native-only or browser-only dependency (their test binary links none of
-# chromedp, os/exec, os/signal, net/http/httptest, the DOM bindings, and the
-# package does not import syscall/js itself). The skipped ones go to stderr.
+# can run them under js/wasm: the package imports no syscall/js (the browser
+# program, whose DOM tests need a browser) and links neither os/exec nor
+# os/signal, and its test binary links none of chromedp, net/http/httptest
+# (servers cannot listen under node) or the DOM bindings. The skipped ones go
+# to stderr with the reason.
 wasm_packages() {
 	local libs tests
-	libs="$(GOOS=js GOARCH=wasm go list -e -f '{{if ne .Name "main"}}{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{range .Imports}}{{if eq . "syscall/js"}} syscall/js{{end}}{{end}}{{end}}{{end}}' ./wasm/...)"
+	libs="$(GOOS=js GOARCH=wasm go list -e -f '{{if ne .Name "main"}}{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}{{range .Imports}}{{if eq . "syscall/js"}} imports:syscall/js{{end}}{{end}}{{range .Deps}}{{if or (eq . "os/exec") (eq . "os/signal")}} links:{{.}}{{end}}{{end}}{{end}}{{end}}' ./wasm/... || true)"
 	tests="$(GOOS=js GOARCH=wasm go list -e -test -f '{{.ImportPath}} {{join .Deps " "}}' ./wasm/... | grep -E '^[^ ]+\.test ' || true)"
-	local pkg rest deps reason
+	local pkg rest deps reason bad
 	while read -r pkg rest; do
 		[ -n "$pkg" ] || continue
-		reason=""
-		[ -n "$rest" ] && reason="imports syscall/js"
+		reason="${rest%% *}"
 		deps=" $(grep -E "^${pkg//./\\.}\.test " <<<"$tests" | cut -d' ' -f2- || true) "
-		for bad in github.com/chromedp/chromedp os/exec os/signal net/http/httptest honnef.co/go/js/dom/v2; do
+		for bad in github.com/chromedp/chromedp net/http/httptest honnef.co/go/js/dom/v2; do
 			if [ -z "$reason" ] && [[ "$deps" == *" $bad "* ]]; then
-				reason="links $bad"
+				reason="test links:$bad"
 			fi
 		done
 		if [ -n "$reason" ]; then
-			echo "wasm tests: skip ${pkg#umplay/} ($reason)" >&2
+			echo "wasm tests: skip ${pkg#umplay/} (${reason/:/ })" >&2
 		else
 			echo "./${pkg#umplay/}"
 		fi
