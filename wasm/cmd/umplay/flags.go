@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"umplay/wasm/soap"
+)
+
+// newFlags returns a silent flag set; parse reports its errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses args against fs, allowing flags before, between and after the
+// positional arguments. A flag is -name or --name; a value is given as
+// --name=value or --name value (booleans only take the = form). "--" ends the
+// flags; a lone "-" is a positional argument (stdin).
+func parse(fs *flag.FlagSet, args []string) (positional []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(positional, args[i+1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		value, hasValue := "", false
+		if k := strings.IndexByte(name, '='); k >= 0 {
+			name, value, hasValue = name[:k], name[k+1:], true
+		}
+		f := fs.Lookup(name)
+		if f == nil || name == "" {
+			return nil, fmt.Errorf("unknown flag %s", a)
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			if !hasValue {
+				value = "true"
+			}
+		} else if !hasValue {
+			if i+1 == len(args) {
+				return nil, fmt.Errorf("flag --%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		if err := fs.Set(name, value); err != nil {
+			return nil, fmt.Errorf("invalid value %q for flag --%s: %v", value, name, err)
+		}
+	}
+	return positional, nil
+}
+
+// isSet tells whether the flag name was given.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// headFlags are --soapaction VALUE and --no-soapaction.
+type headFlags struct {
+	action   string
+	noAction bool
+}
+
+func (h *headFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&h.action, "soapaction", "", "")
+	fs.BoolVar(&h.noAction, "no-soapaction", false, "")
+}
+
+// head is the request head the flags describe: by default the quoted
+// Disconnect action (soap.DefaultHead).
+func (h *headFlags) head(fs *flag.FlagSet) (soap.Head, error) {
+	switch set := isSet(fs, "soapaction"); {
+	case set && h.noAction:
+		return soap.Head{}, errors.New("--soapaction and --no-soapaction exclude each other")
+	case set:
+		return soap.Head{SOAPActionPresent: true, SOAPAction: h.action}, nil
+	case h.noAction:
+		return soap.Head{}, nil
+	}
+	return soap.DefaultHead(), nil
+}
+
+// stdinName is how diagnostics name standard input ("-" on the command line).
+const stdinName = "<stdin>"
+
+// readInput reads the file name, or standard input for "-". It returns the
+// name to show the user.
+func (e *env) readInput(name string) (shown string, text string, err error) {
+	if name == "-" {
+		b, err := io.ReadAll(e.stdin)
+		return stdinName, string(b), err
+	}
+	b, err := os.ReadFile(name)
+	return name, string(b), err
+}
