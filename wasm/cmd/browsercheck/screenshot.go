@@ -69,11 +69,15 @@ func screenshot(args []string, out io.Writer) error {
 		document.querySelector('#response [data-field="status"]').textContent.indexOf('500') >= 0`, 30*time.Second); err != nil {
 		return fmt.Errorf("the page does not show the pt-BR sample's error and fault: %w", err)
 	}
-	// No caret or focus ring in the picture; start at the top; let it paint.
+	// No caret or focus ring in the picture; scroll just enough to show the
+	// diagnostic with its fix button; let it paint.
 	if _, err := e2e.Eval[bool](p, `(function () {
 		var ta = document.getElementById('request');
 		ta.setSelectionRange(0, 0); ta.scrollTop = 0; ta.blur();
 		window.scrollTo(0, 0);
+		var li = document.querySelector('#diagnostics li.diag[data-severity="error"]');
+		var r = li.getBoundingClientRect();
+		if (r.bottom > window.innerHeight - 16) { window.scrollBy(0, r.bottom - window.innerHeight + 16); }
 		return new Promise(function (ok) { requestAnimationFrame(function () { requestAnimationFrame(function () { ok(true); }); }); });
 	})()`); err != nil {
 		return err
