@@ -2,24 +2,20 @@ package callid
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
-	"io"
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
-)
-
-// Severities of a Problem.
-const (
-	Error   = "error"   // the server rejects the CallId (InvalidCallIdException)
-	Warning = "warning" // the server accepts it, but a careful developer should look
 )
 
 // Problem is one thing wrong with a CallId.
 type Problem struct {
 	Code     string `json:"code"`     // stable identifier, see the package doc
-	Severity string `json:"severity"` // "error": the server rejects the CallId; "warning": accepted but suspicious
+	Severity string `json:"severity"` // Error or Warning
 	Offset   int    `json:"offset"`   // byte offset into Raw where the problem starts
-	End      int    `json:"end"`      // byte offset just past it; End == Offset is an insertion point
+	End      int    `json:"end"`      // byte offset just past it (half-open); End == Offset is an insertion point
 	Message  string `json:"message"`  // what is wrong and what to do
 }
 
@@ -29,332 +25,526 @@ type Result struct {
 	Decoded  string    `json:"decoded"`  // decoded bytes as text (invalid UTF-8 replaced with U+FFFD); "" if base64 failed
 	GUID     string    `json:"guid"`     // canonical lowercase 8-4-4-4-12, "" if none
 	Version  int       `json:"version"`  // RFC 4122 version nibble, 0 if no GUID
-	Variant  string    `json:"variant"`  // RFC 4122 variant name, "" if no GUID
+	Variant  string    `json:"variant"`  // "RFC 4122", "NCS (reserved)", "Microsoft (reserved)", "future (reserved)", "" if no GUID
 	Host     string    `json:"host"`     // text after '@', "" if none
-	OK       bool      `json:"ok"`       // no error-severity problem: the server accepts it
+	OK       bool      `json:"ok"`       // no error-severity problem: the server accepts the CallId
 	Problems []Problem `json:"problems"` // never nil, in offset order
 }
 
-const maxCharProblems = 20
+// Severities of a Problem.
+const (
+	Error   = "error"   // the server rejects the CallId (InvalidCallIdException)
+	Warning = "warning" // the server accepts it, but a careful developer should look
+)
 
-func isWS(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+// Problem codes; see the table in the package doc.
+const (
+	CodeEmpty         = "empty"
+	CodeWhitespace    = "whitespace"
+	CodeBase64Char    = "base64-char"
+	CodeBase64Padding = "base64-padding"
+	CodeBase64Length  = "base64-length"
+	CodeNotASCII      = "not-ascii"
+	CodeFormat        = "format"
+	CodeGUID          = "guid"
+	CodeGUIDVersion   = "guid-version"
+	CodeHost          = "host"
+)
 
-func isB64(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+// maxListed is how many problems of one code Decode lists one by one before
+// it sums up the rest in one more problem.
+const maxListed = 20
+
+// isSpace reports whether .NET Convert.FromBase64String skips c.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
-// Decode decodes raw the way the UM server does (.NET Convert.FromBase64String)
-// and checks that it is <GUID>@<host>. It reports every problem it finds.
+// isBase64 reports whether c is in the standard base64 alphabet (without '=').
+func isBase64(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/'
+}
+
+// printable reports whether decoded byte c may appear in a CallId's text.
+func printable(c byte) bool { return 0x20 <= c && c < 0x7f }
+
+// b64char is one non-whitespace base64 character of the raw CallId.
+type b64char struct {
+	off int  // byte offset in Raw
+	c   byte // the character; '-' and '_' are kept as they are
+}
+
+type decoder struct {
+	raw   string
+	res   Result
+	chars []b64char // the base64 characters and '=', in order, whitespace skipped
+}
+
+func (d *decoder) add(code, severity string, off, end int, format string, args ...any) {
+	d.res.Problems = append(d.res.Problems, Problem{
+		Code:     code,
+		Severity: severity,
+		Offset:   off,
+		End:      end,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// Decode decodes raw the way the UM server does and reports every problem
+// with it. It never fails: an unusable CallId gives a Result with OK false.
 func Decode(raw string) Result {
-	r := Result{Raw: raw, Problems: []Problem{}}
-	add := func(code, sev string, off, end int, format string, args ...any) {
-		r.Problems = append(r.Problems, Problem{Code: code, Severity: sev, Offset: off, End: end, Message: fmt.Sprintf(format, args...)})
+	d := &decoder{raw: raw, res: Result{Raw: raw, Problems: []Problem{}}}
+	if d.scan() {
+		d.text()
 	}
-	// idx maps each non-whitespace character to its byte offset in raw.
-	var idx []int
-	var chars []byte
+	sort.SliceStable(d.res.Problems, func(i, j int) bool {
+		return d.res.Problems[i].Offset < d.res.Problems[j].Offset
+	})
+	d.res.OK = true
+	for _, p := range d.res.Problems {
+		if p.Severity == Error {
+			d.res.OK = false
+			break
+		}
+	}
+	return d.res
+}
+
+// scan checks the base64 layer and reports whether it is valid, so that the
+// decoded text can be examined.
+func (d *decoder) scan() bool {
+	raw := d.raw
+	var bad []Problem // base64-char problems
+	foreign := false  // a bad character that is not URL-safe base64
 	for i := 0; i < len(raw); {
-		if isWS(raw[i]) {
+		c := raw[i]
+		if isSpace(c) {
 			j := i
-			for j < len(raw) && isWS(raw[j]) {
+			for j < len(raw) && isSpace(raw[j]) {
 				j++
 			}
-			if j-i < len(raw) { // a CallId of only whitespace is "empty"
-				where := "inside"
-				if i == 0 {
-					where = "before"
-				} else if j == len(raw) {
-					where = "after"
-				}
-				add("whitespace", "warning", i, j, "%d whitespace character(s) %s the CallId; the server skips them, but send the CallId without them", j-i, where)
+			where := "inside"
+			switch {
+			case i == 0:
+				where = "before"
+			case j == len(raw):
+				where = "after"
 			}
+			d.add(CodeWhitespace, Warning, i, j,
+				"whitespace %q %s the CallId at offset %d; the server skips it, but remove it", raw[i:j], where, i)
 			i = j
 			continue
 		}
-		idx = append(idx, i)
-		chars = append(chars, raw[i])
-		i++
-	}
-	if len(chars) == 0 {
-		r.Problems = r.Problems[:0]
-		add("empty", "error", 0, len(raw), "the CallId is empty; give the CallId that PlayOnPhone or PlayOnPhoneGreeting returned")
-		return r.finish()
-	}
-	bad := 0
-	pad := 0
-	for k := 0; k < len(chars); k++ {
-		c := chars[k]
-		off := idx[k]
+		if isBase64(c) || c == '=' {
+			d.chars = append(d.chars, b64char{i, c})
+			i++
+			continue
+		}
+		if c == '-' || c == '_' {
+			d.chars = append(d.chars, b64char{i, c})
+			want := map[byte]string{'-': "+", '_': "/"}[c]
+			bad = append(bad, Problem{CodeBase64Char, Error, i, i + 1, fmt.Sprintf(
+				"%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q",
+				string(c), i, want)})
+			i++
+			continue
+		}
+		foreign = true
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		var msg string
 		switch {
-		case isB64(c):
-			if pad > 0 {
-				add("base64-length", "error", off, off+1, "%q follows '=' padding at offset %d; '=' may only end the CallId", c, off)
-				bad++
-			}
-		case c == '=':
-			pad++
-			if pad > 2 {
-				add("base64-length", "error", off, off+1, "too many '=' at offset %d; base64 ends with at most two", off)
-				bad++
-			}
+		case r == utf8.RuneError && size == 1:
+			msg = fmt.Sprintf("byte %q at offset %d is not valid UTF-8 and not base64; remove it", raw[i:i+size], i)
+		case unicode.IsSpace(r):
+			msg = fmt.Sprintf("character %q at offset %d is whitespace the server does not skip; remove it", raw[i:i+size], i)
 		default:
-			end := off + 1
-			if c >= utf8.RuneSelf {
-				_, n := utf8.DecodeRuneInString(raw[off:])
-				end = off + n
-				for k+1 < len(chars) && idx[k+1] < end {
-					k++
+			msg = fmt.Sprintf("character %q at offset %d is not in the base64 alphabet (A-Z, a-z, 0-9, '+', '/', '=' at the end); remove it", raw[i:i+size], i)
+		}
+		bad = append(bad, Problem{CodeBase64Char, Error, i, i + size, msg})
+		i += size
+	}
+	if len(d.chars) == 0 && !foreign {
+		// Nothing but whitespace: that is one problem, not several.
+		d.res.Problems = d.res.Problems[:0]
+		if raw == "" {
+			d.add(CodeEmpty, Error, 0, 0,
+				"the CallId is empty; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting")
+		} else {
+			d.add(CodeEmpty, Error, 0, len(raw),
+				"the CallId %q is only whitespace; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting", raw)
+		}
+		return false
+	}
+	if len(bad) > maxListed {
+		rest := bad[maxListed:]
+		summary := Problem{CodeBase64Char, Error, rest[0].Offset, rest[len(rest)-1].End, fmt.Sprintf(
+			"%d more characters outside the base64 alphabet from offset %d to %d; this does not look like a CallId, paste the one returned by PlayOnPhone",
+			len(rest), rest[0].Offset, rest[len(rest)-1].End)}
+		bad = append(bad[:maxListed:maxListed], summary)
+	}
+	d.res.Problems = append(d.res.Problems, bad...)
+	if foreign {
+		// The length is unknowable until the foreign characters are gone.
+		return false
+	}
+	lengthOK := d.length()
+	return len(bad) == 0 && lengthOK
+}
+
+// length checks the '=' padding and the length of d.chars, which hold only
+// base64 characters (URL-safe ones included) and '='. It reports whether
+// they are fine.
+func (d *decoder) length() bool {
+	cs := d.chars
+	j := len(cs) // cs[j:] is the trailing run of '='
+	for j > 0 && cs[j-1].c == '=' {
+		j--
+	}
+	p := len(cs) - j
+	ok := true
+	n := 0 // base64 characters other than '='
+	for i := 0; i < j; {
+		if cs[i].c != '=' {
+			n++
+			i++
+			continue
+		}
+		k := i
+		for k < j && cs[k].c == '=' {
+			k++
+		}
+		ok = false
+		d.add(CodeBase64Length, Error, cs[i].off, cs[k-1].off+1,
+			"padding %q at offset %d is in the middle of the CallId; '=' may only end it: remove it, or check that two CallIds were not pasted together",
+			strings.Repeat("=", k-i), cs[i].off)
+		i = k
+	}
+	switch {
+	case n == 0:
+		d.add(CodeBase64Length, Error, cs[j].off, cs[len(cs)-1].off+1,
+			"the CallId is only '=' padding; paste the whole CallId returned by PlayOnPhone")
+		return false
+	case n%4 == 1:
+		last := cs[j-1].off
+		d.add(CodeBase64Length, Error, last, last+1,
+			"the CallId has %d base64 characters besides padding; 4n+1 characters are never valid base64, so one is missing or one too many: copy the CallId again",
+			n)
+		return false
+	}
+	need := (4 - n%4) % 4
+	switch {
+	case p < need:
+		at := cs[len(cs)-1].off + 1
+		add := need - p
+		d.add(CodeBase64Padding, Error, at, at,
+			"the CallId lacks its '=' padding: add %s at offset %d", strings.Repeat("=", add), at)
+		return false
+	case p > need:
+		d.add(CodeBase64Length, Error, cs[j+need].off, cs[len(cs)-1].off+1,
+			"the CallId has %d '=' at the end but its %d base64 characters need %d; remove %d '='",
+			p, n, need, p-need)
+		return false
+	}
+	return ok
+}
+
+// span maps the decoded bytes [a, b) to the raw characters that carry them.
+func (d *decoder) span(a, b int) (off, end int) {
+	first := 4*(a/3) + a%3
+	if b <= a {
+		return d.chars[first].off, d.chars[first].off
+	}
+	last := 4*((b-1)/3) + (b-1)%3 + 1
+	return d.chars[first].off, d.chars[last].off + 1
+}
+
+// addAt adds a problem about the decoded bytes [a, b).
+func (d *decoder) addAt(code, severity string, a, b int, format string, args ...any) {
+	off, end := d.span(a, b)
+	d.add(code, severity, off, end, format, args...)
+}
+
+// text decodes the valid base64 in d.chars and checks the decoded text.
+func (d *decoder) text() {
+	compact := make([]byte, len(d.chars))
+	for i, c := range d.chars {
+		compact[i] = c.c
+	}
+	dec, err := base64.StdEncoding.DecodeString(string(compact))
+	if err != nil {
+		// Not reached: scan has checked what encoding/base64 checks.
+		var cie base64.CorruptInputError
+		at := len(d.raw)
+		if errors.As(err, &cie) && int(cie) < len(d.chars) {
+			at = d.chars[cie].off
+		}
+		d.add(CodeBase64Length, Error, at, at, "the CallId is not valid base64 (%v); copy it again", err)
+		return
+	}
+	d.res.Decoded = toValidUTF8(dec)
+	s := string(dec)
+
+	var runs []Problem
+	for i := 0; i < len(s); {
+		if printable(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !printable(s[j]) {
+			j++
+		}
+		off, end := d.span(i, j)
+		runs = append(runs, Problem{CodeNotASCII, Error, off, end, fmt.Sprintf(
+			"decoded bytes %q at decoded offset %d are not printable ASCII; a CallId decodes to the ASCII text <GUID>@<host>, so this one is corrupt: copy it again",
+			s[i:j], i)})
+		i = j
+	}
+	if len(runs) > maxListed {
+		rest := runs[maxListed:]
+		summary := Problem{CodeNotASCII, Error, rest[0].Offset, rest[len(rest)-1].End, fmt.Sprintf(
+			"%d more runs of decoded bytes that are not printable ASCII; this is not a CallId, paste the one returned by PlayOnPhone",
+			len(rest))}
+		runs = append(runs[:maxListed:maxListed], summary)
+	}
+	d.res.Problems = append(d.res.Problems, runs...)
+
+	at := strings.IndexByte(s, '@')
+	if at < 0 {
+		if g, _ := parseGUID(s); g != "" {
+			d.addAt(CodeFormat, Error, 0, len(s),
+				"the CallId decodes to the bare GUID %q; a CallId is <GUID>@<UM server FQDN>: append '@' and the server name before encoding", s)
+			d.guid(s, 0)
+			return
+		}
+		d.addAt(CodeFormat, Error, 0, len(s),
+			"the decoded text %q has no '@'; a CallId decodes to <GUID>@<UM server FQDN>: use the CallId returned by PlayOnPhone", short(s))
+		return
+	}
+	guid, host := s[:at], s[at+1:]
+	d.res.Host = host
+	hostOK := true
+	if n := strings.Count(s, "@"); n > 1 {
+		hostOK = false
+		second := at + 1 + strings.IndexByte(host, '@')
+		d.addAt(CodeFormat, Error, second, strings.LastIndexByte(s, '@')+1,
+			"the decoded text has %d '@'; a CallId has exactly one, between the GUID and the host: use the CallId returned by PlayOnPhone", n)
+	}
+	if guid == "" {
+		d.addAt(CodeFormat, Error, at, at+1,
+			"nothing before '@' in the decoded text: the GUID is missing; a CallId decodes to <GUID>@<UM server FQDN>")
+	} else {
+		d.guid(guid, 0)
+	}
+	if host == "" {
+		hostOK = false
+		d.addAt(CodeFormat, Error, at, at+1,
+			"nothing after '@' in the decoded text: the UM server name is missing; append it, e.g. %q", guid+"@um01.contoso.com")
+	}
+	for i := 0; i < len(host); {
+		if host[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(host) && host[j] == ' ' {
+			j++
+		}
+		hostOK = false
+		d.addAt(CodeFormat, Error, at+1+i, at+1+j,
+			"the host %q contains a space; a host name has none: remove it", short(host))
+		i = j
+	}
+	for i := 0; i < len(host); i++ {
+		if !printable(host[i]) {
+			hostOK = false // already a not-ascii error
+			break
+		}
+	}
+	if hostOK {
+		d.host(host, at+1)
+	}
+}
+
+// guid checks the GUID text g, which starts at decoded offset base, and
+// fills in the GUID fields of the result when it is one.
+func (d *decoder) guid(g string, base int) {
+	canon, why := parseGUID(g)
+	if canon == "" {
+		d.addAt(CodeGUID, Error, base, base+len(g), "%s", why)
+		return
+	}
+	d.res.GUID = canon
+	d.res.Version = hexVal(canon[14])
+	d.res.Variant = variant(canon[19])
+	a, b := -1, -1
+	if d.res.Version != 4 {
+		a, b = 14, 15
+	}
+	if d.res.Variant != "RFC 4122" {
+		if a < 0 {
+			a = 19
+		}
+		b = 20
+	}
+	if a >= 0 {
+		d.addAt(CodeGUIDVersion, Warning, base+a, base+b,
+			"the GUID %q is version %d, variant %s; the UM server makes random GUIDs (version 4, variant RFC 4122), so this CallId was not made by Exchange: use one returned by PlayOnPhone or generate a fresh one",
+			canon, d.res.Version, d.res.Variant)
+	}
+}
+
+// host checks that h, which starts at decoded offset base, is a plausible
+// fully qualified domain name (RFC 1035 §2.3.1, RFC 1123 §2.1).
+func (d *decoder) host(h string, base int) {
+	name := h
+	if strings.HasSuffix(name, ".") {
+		name = name[:len(name)-1]
+		d.addAt(CodeHost, Warning, base+len(name), base+len(h),
+			"the host %q ends with a dot; write the server name without it", short(h))
+	}
+	if name == "" {
+		return
+	}
+	if len(name) > 253 {
+		d.addAt(CodeHost, Warning, base, base+len(name),
+			"the host is %d characters long, limit is 253; use the UM server's FQDN", len(name))
+	}
+	if !strings.Contains(name, ".") {
+		d.addAt(CodeHost, Warning, base, base+len(name),
+			"the host %q has no dot, so it is not a fully qualified domain name; use the UM server's FQDN, e.g. \"um01.contoso.com\"", short(name))
+	}
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '.' {
+			continue
+		}
+		label := name[start:i]
+		a, b := base+start, base+i
+		switch {
+		case label == "":
+			// Point at the dot that ends the empty label.
+			d.addAt(CodeHost, Warning, a, a+1,
+				"the host %q has an empty label at offset %d (two dots in a row or a leading dot); remove the extra dot", short(name), start)
+		case len(label) > 63:
+			d.addAt(CodeHost, Warning, a, b,
+				"the host label %q is %d characters long, limit is 63", short(label), len(label))
+		case label[0] == '-' || label[len(label)-1] == '-':
+			d.addAt(CodeHost, Warning, a, b,
+				"the host label %q starts or ends with '-'; a host name label does not", label)
+		default:
+			for k := 0; k < len(label); k++ {
+				if c := label[k]; !(isAlnum(c) || c == '-') {
+					d.addAt(CodeHost, Warning, a, b,
+						"the host label %q contains %q; host names use only letters, digits and '-'", short(label), string(c))
+					break
 				}
 			}
-			bad++
-			switch {
-			case bad > maxCharProblems:
-				continue
-			case c == '-' || c == '_':
-				std := map[byte]byte{'-': '+', '_': '/'}[c]
-				add("base64-char", "error", off, end, "%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q", string(c), off, string(std))
-			default:
-				add("base64-char", "error", off, end, "%q at offset %d is not a base64 character (A–Z, a–z, 0–9, +, /, = padding)", raw[off:end], off)
-			}
 		}
+		start = i + 1
 	}
-	if bad > maxCharProblems {
-		add("base64-char", "error", idx[len(idx)-1], len(raw), "%d more characters are not base64", bad-maxCharProblems)
-	}
-	if bad > 0 {
-		return r.finish()
-	}
-	switch n := len(chars); {
-	case n%4 == 1:
-		add("base64-length", "error", idx[0], idx[n-1]+1, "the CallId has %d base64 characters; a valid length is a multiple of 4, and one character too many cannot be padded", n)
-		return r.finish()
-	case n%4 != 0:
-		need := 4 - n%4
-		at := idx[n-1] + 1
-		add("base64-padding", "error", at, at, "the CallId lacks its '=' padding: add %s at offset %d", strings.Repeat("=", need), at)
-		return r.finish()
-	}
-	data, err := base64.StdEncoding.DecodeString(string(chars))
-	if err != nil {
-		// Only non-zero trailing bits remain here; .NET accepts them.
-		data, err = base64.StdEncoding.Strict().DecodeString(string(chars))
-		if err != nil {
-			data, _ = base64.RawStdEncoding.DecodeString(strings.TrimRight(string(chars), "="))
-		}
-	}
-	r.Decoded = strings.ToValidUTF8(string(data), "\uFFFD")
-	// span maps decoded bytes [a,b) to the raw characters that carry them.
-	span := func(a, b int) (int, int) {
-		if b <= a {
-			b = a + 1
-		}
-		first := 4*(a/3) + a%3
-		last := 4*((b-1)/3) + (b-1)%3 + 1
-		if last >= len(idx) {
-			last = len(idx) - 1
-		}
-		if first >= len(idx) {
-			first = len(idx) - 1
-		}
-		return idx[first], idx[last] + 1
-	}
-	nonASCII := false
-	for i := 0; i < len(data); i++ {
-		if data[i] < 0x20 || data[i] >= 0x7f {
-			j := i
-			for j < len(data) && (data[j] < 0x20 || data[j] >= 0x7f) {
-				j++
-			}
-			s, e := span(i, j)
-			add("not-ascii", "error", s, e, "decoded bytes %d–%d are not printable ASCII; a CallId decodes to <GUID>@<host>", i, j-1)
-			nonASCII = true
-			i = j
-		}
-	}
-	if nonASCII {
-		return r.finish()
-	}
-	text := string(data)
-	at := strings.IndexByte(text, '@')
-	whole0, whole1 := span(0, len(data))
-	switch {
-	case at < 0:
-		add("format", "error", whole0, whole1, "the CallId decodes to %q, which has no '@'; a CallId is base64 of <GUID>@<UM server FQDN>", text)
-		return r.finish()
-	case strings.Count(text, "@") > 1:
-		s, e := span(at, len(data))
-		add("format", "error", s, e, "the CallId decodes to %q, which has more than one '@'; a CallId is base64 of <GUID>@<UM server FQDN>", text)
-		return r.finish()
-	case at == len(text)-1:
-		s, e := span(at, len(data))
-		add("format", "error", s, e, "the CallId decodes to %q: nothing follows '@'; the UM server's FQDN belongs there", text)
-		return r.finish()
-	}
-	guid, host := text[:at], text[at+1:]
-	r.Host = host
-	if !isGUID(guid) {
-		s, e := span(0, max(at, 1))
-		add("guid", "error", s, e, "%q before '@' is not a GUID (8-4-4-4-12 hex digits); the server parses it as one", guid)
-	} else {
-		r.GUID = strings.ToLower(guid)
-		r.Version = int(hexVal(r.GUID[14]))
-		r.Variant = variant(hexVal(r.GUID[19]))
-		if r.Version != 4 || r.Variant != "RFC 4122" {
-			s, e := span(14, 20)
-			add("guid-version", "warning", s, e, "GUID %s is version %d, variant %s; the UM server makes RFC 4122 version 4 GUIDs, so this CallId did not come from one", r.GUID, r.Version, r.Variant)
-		}
-	}
-	if strings.ContainsAny(host, " \t") {
-		s, e := span(at+1, len(data))
-		add("format", "error", s, e, "host %q contains a space", host)
-	} else if !plausibleHost(host) {
-		s, e := span(at+1, len(data))
-		add("host", "warning", s, e, "host %q is not a plausible FQDN (labels of letters, digits and '-', at least one dot); the front end routes the call to this UM server", host)
-	}
-	return r.finish()
 }
 
-func (r Result) finish() Result {
-	// Problems are appended in scan order, which is offset order except for
-	// the whitespace runs found first; sort them stably by offset.
-	ps := r.Problems
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].Offset < ps[j-1].Offset; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
-	r.OK = true
-	for _, p := range ps {
-		if p.Severity == "error" {
-			r.OK = false
-		}
-	}
-	return r
+func isAlnum(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 }
 
-func hexVal(c byte) byte {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0'
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10
-	}
-	return 0
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-func variant(v byte) string {
+func hexVal(c byte) int {
 	switch {
-	case v&0x8 == 0:
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// variant names the RFC 4122 §4.1.1 variant given by the hex digit that
+// starts the clock_seq_hi_and_reserved field.
+func variant(c byte) string {
+	v := hexVal(c)
+	switch {
+	case v < 8:
 		return "NCS (reserved)"
-	case v&0xC == 0x8:
+	case v < 12:
 		return "RFC 4122"
-	case v&0xE == 0xC:
+	case v < 14:
 		return "Microsoft (reserved)"
 	}
 	return "future (reserved)"
 }
 
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < 36; i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
+// parseGUID returns s in canonical lower case if it is a GUID in 8-4-4-4-12
+// hex form; otherwise "" and a message saying what is wrong and what to do.
+func parseGUID(s string) (canon, why string) {
+	if len(s) == 36 {
+		var b [36]byte
+		for i := 0; i < 36; i++ {
+			c := s[i]
+			if i == 8 || i == 13 || i == 18 || i == 23 {
+				if c != '-' {
+					return "", fmt.Sprintf("the GUID %q has %q at character %d where '-' belongs; write it as 8-4-4-4-12 hex digits", s, string(c), i+1)
+				}
+				b[i] = c
+				continue
 			}
-		default:
-			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-				return false
+			if !isHex(c) {
+				return "", fmt.Sprintf("the GUID %q has %q at character %d, which is not a hex digit (0-9, a-f); fix or regenerate the GUID", s, string(c), i+1)
 			}
-		}
-	}
-	return true
-}
-
-func plausibleHost(h string) bool {
-	if len(h) > 253 || !strings.Contains(strings.TrimSuffix(h, "."), ".") {
-		return false
-	}
-	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
-		if len(label) == 0 || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-				return false
+			if 'A' <= c && c <= 'F' {
+				c += 'a' - 'A'
 			}
+			b[i] = c
+		}
+		return string(b[:]), ""
+	}
+	if len(s) == 38 && (s[0] == '{' && s[37] == '}' || s[0] == '(' && s[37] == ')') {
+		if g, _ := parseGUID(s[1:37]); g != "" {
+			return "", fmt.Sprintf("the GUID %q is in %q; the UM server writes it bare: use %q", s, s[:1]+s[37:], g)
 		}
 	}
-	return true
-}
-
-// Encode returns the CallId for guid and host: base64 of "<guid>@<host>".
-func Encode(guid, host string) (string, error) {
-	if !isGUID(guid) {
-		return "", fmt.Errorf("callid: %q is not a GUID (8-4-4-4-12 hex digits)", guid)
-	}
-	if host == "" {
-		return "", fmt.Errorf("callid: the host is empty")
-	}
-	for i := 0; i < len(host); i++ {
-		if c := host[i]; c <= ' ' || c >= 0x7f || c == '@' {
-			return "", fmt.Errorf("callid: host %q has %q at offset %d; use an ASCII FQDN", host, string(rune(c)), i)
+	if len(s) == 32 {
+		all := true
+		for i := 0; i < len(s); i++ {
+			all = all && isHex(s[i])
+		}
+		if all {
+			g := strings.ToLower(s[:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:])
+			return "", fmt.Sprintf("the GUID %q has no hyphens; write it as 8-4-4-4-12: %q", s, g)
 		}
 	}
-	return base64.StdEncoding.EncodeToString([]byte(strings.ToLower(guid) + "@" + host)), nil
+	return "", fmt.Sprintf("the text before '@' (%q) is %d characters long; a GUID is 36: 8-4-4-4-12 hex digits, e.g. \"09df9edc-4e23-4709-bdaf-7be20cb0ae56\"", short(s), len(s))
 }
 
-// NewGUID returns an RFC 4122 version 4 GUID made from 16 bytes of r.
-func NewGUID(r io.Reader) (string, error) {
-	var b [16]byte
-	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return "", fmt.Errorf("callid: reading randomness: %w", err)
+// toValidUTF8 replaces every byte that is not part of valid UTF-8 with U+FFFD.
+func toValidUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
 	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]), nil
+	var sb strings.Builder
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		sb.WriteRune(r) // RuneError for a bad byte
+		b = b[size:]
+	}
+	return sb.String()
 }
 
-// New makes a fresh CallId for a call on host, the way the UM server does.
-func New(host string, r io.Reader) (string, error) {
-	g, err := NewGUID(r)
-	if err != nil {
-		return "", err
+// short cuts s for quoting in a message.
+func short(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
 	}
-	return Encode(g, host)
-}
-
-// Repair applies the mechanical fixes the server would want: whitespace
-// removed, URL-safe '-'/'_' turned into '+'/'/', missing '=' padding
-// restored. ok reports that the result differs from raw and decodes with no
-// error.
-func Repair(raw string) (repaired string, ok bool) {
-	var b strings.Builder
-	for i := 0; i < len(raw); i++ {
-		switch c := raw[i]; {
-		case isWS(c):
-		case c == '-':
-			b.WriteByte('+')
-		case c == '_':
-			b.WriteByte('/')
-		default:
-			b.WriteByte(c)
-		}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
 	}
-	s := strings.TrimRight(b.String(), "=")
-	if len(s)%4 != 1 {
-		for len(s)%4 != 0 {
-			s += "="
-		}
-	}
-	if s == raw || !Decode(s).OK {
-		return raw, false
-	}
-	return s, true
+	return s[:i] + "…"
 }
