@@ -3,7 +3,6 @@
 package main
 
 import (
-	"crypto/rand"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
@@ -131,7 +130,7 @@ func newCallID(dom.Event) {
 		host = DefaultState().Builder.Host
 		bHost.SetValue(host)
 	}
-	id, err := callid.New(host, rand.Reader)
+	id, err := callid.New(host, webRandom{})
 	if err != nil {
 		bMsg.SetTextContent(err.Error())
 		return

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"crypto/rand"
 	"fmt"
 	"net/url"
 	"strings"
@@ -17,12 +16,12 @@ import (
 	"umplay/wasm/umsim"
 )
 
-// server is the page's stateful simulated server: real clock, crypto/rand.
+// server is the page's stateful simulated server: real clock, the browser's crypto.getRandomValues.
 // The live preview only ever calls Preview; Send calls Handle.
 var server *umsim.Server
 
 func newServer() *umsim.Server {
-	return umsim.New(umsim.Config{Now: time.Now, Rand: rand.Reader, Host: umsim.DefaultHost})
+	return umsim.New(umsim.Config{Now: time.Now, Rand: webRandom{}, Host: umsim.DefaultHost})
 }
 
 // exchange is one sent request and its response, for the history.

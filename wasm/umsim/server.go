@@ -1,10 +1,11 @@
 package umsim
 
 import (
-	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/url"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func (r Response) HeaderMap() map[string]string {
 // Config sets up a Server. Zero fields take their defaults.
 type Config struct {
 	Now      func() time.Time // default time.Now
-	Rand     io.Reader        // default crypto/rand.Reader
+	Rand     io.Reader        // default: ChaCha8 seeded from Now() (a simulator's CallIds need to be unique, not secret)
 	Host     string           // FQDN in new CallIds; default DefaultHost
 	RingTime time.Duration    // Connecting → Connected after this; default DefaultRingTime
 }
@@ -137,7 +138,9 @@ func New(c Config) *Server {
 		c.Now = time.Now
 	}
 	if c.Rand == nil {
-		c.Rand = rand.Reader
+		var seed [32]byte
+		binary.LittleEndian.PutUint64(seed[:], uint64(c.Now().UnixNano()))
+		c.Rand = rand.NewChaCha8(seed)
 	}
 	if c.Host == "" {
 		c.Host = DefaultHost
