@@ -67,6 +67,7 @@ func FuzzBuild(f *testing.F) {
 	f.Add([]byte("\x41\x3b\x13\x6c\xe1\x6f\x45\x2e\xb7\xc7\x48\xd1\x17\x01\x7b\x9f"), "um.contoso.com", true, uint8(0), uint8(1), true, "")
 	f.Add([]byte("short"), "h", false, uint8(1), uint8(0), false, "")
 	f.Add([]byte("0123456789abcdef"), "a b@c", true, uint8(3), uint8(1), false, "")
+	f.Add([]byte("0000000000000000"), strings.Repeat("0", 350), true, uint8(2), uint8(1), false, "") // CallId over 512
 	f.Add([]byte{}, "", false, uint8(2), uint8(2), false, "AAMkAD=")
 	f.Add([]byte{}, "", true, uint8(4), uint8(3), true, "tel:+1 <425> & 555\r\n")
 	f.Add([]byte{}, "", false, uint8(2), uint8(2), false, "\x00\xff")
@@ -120,6 +121,15 @@ func FuzzBuild(f *testing.F) {
 		}
 		if want.CallID != "" {
 			r := Check(out, Head{SOAPActionPresent: true, SOAPAction: op.QuotedAction()})
+			if op == GetCallInfo && len(want.CallID) > 512 {
+				// Build passes a long CallId on; the server refuses more
+				// than 512 characters (MS-OXWUMS 3.1.4.3.2.1), and Check
+				// must say so.
+				if !r.HasErrors() {
+					t.Errorf("Check(Build(%+v)) finds no error in a %d-character GetCallInfo CallId", o, len(want.CallID))
+				}
+				return
+			}
 			for _, d := range r.Diagnostics {
 				if d.Severity == Error {
 					t.Errorf("Check(Build(%+v)) error %s: %s\n%s", o, d.Code, d.Message, out)
