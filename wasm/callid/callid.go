@@ -97,8 +97,12 @@ func Decode(raw string) Result {
 	if d.scan() {
 		d.text()
 	}
-	sort.SliceStable(d.res.Problems, func(i, j int) bool {
-		return d.res.Problems[i].Offset < d.res.Problems[j].Offset
+	ps := d.res.Problems
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Offset != ps[j].Offset {
+			return ps[i].Offset < ps[j].Offset
+		}
+		return ps[i].End < ps[j].End
 	})
 	d.res.OK = true
 	for _, p := range d.res.Problems {
