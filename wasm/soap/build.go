@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"umplay/wasm/callid"
 )
@@ -111,30 +110,11 @@ func Build(o BuildOptions) (string, error) {
 	return b.String(), nil
 }
 
-// buildEscape escapes s as element text: &, < and > as entities, a carriage
-// return as a character reference (a raw one would read back as a line
-// feed). It refuses what XML 1.0 cannot hold (§2.2 Char); the error text
-// goes after the value in a message.
+// buildEscape escapes s as element text (EscapeText), refusing what XML 1.0
+// cannot hold instead of replacing it.
 func buildEscape(s string) (string, error) {
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			return "", fmt.Errorf("is not valid UTF-8 at byte %d", i)
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
-			r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			return "", fmt.Errorf("has %U at byte %d, which XML cannot hold", r, i)
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		default:
-			b.WriteRune(r)
-		}
+	if err := checkText(s); err != nil {
+		return "", err
 	}
-	return b.String(), nil
+	return EscapeText(s), nil
 }

@@ -442,13 +442,8 @@ func (c *checker) ewsFix(e *etree.Element) *Fix {
 		}
 	}
 	ind := p.indentOf(ei.Start)
-	text := fmt.Sprintf("<Disconnect xmlns=%q>\n%s  <CallId>%s</CallId>\n%s</Disconnect>", NSMessages, ind, escapeText(id), ind)
+	text := fmt.Sprintf("<Disconnect xmlns=%q>\n%s  <CallId>%s</CallId>\n%s</Disconnect>", NSMessages, ind, EscapeText(id), ind)
 	return &Fix{Title: "Rewrite as the UM <Disconnect>", Span: p.span(ei.Start, ei.EndEnd), Text: text}
-}
-
-func escapeText(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
 }
 
 // checkChildren checks the operation element against its schema (row 7) and

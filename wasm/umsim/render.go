@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"umplay/wasm/soap"
 )
@@ -36,8 +35,8 @@ func getCallInfoBody(state, cause string) string {
 	return successHead +
 		`    <GetCallInfoResponse xmlns="` + soap.NSMessages + `">` + "\n" +
 		"      <GetCallInfoResponse>\n" +
-		"        <CallState>" + escape(state) + "</CallState>\n" +
-		"        <EventCause>" + escape(cause) + "</EventCause>\n" +
+		"        <CallState>" + soap.EscapeText(state) + "</CallState>\n" +
+		"        <EventCause>" + soap.EscapeText(cause) + "</EventCause>\n" +
 		"      </GetCallInfoResponse>\n" +
 		"    </GetCallInfoResponse>\n" +
 		successTail
@@ -49,7 +48,7 @@ func playOnPhoneBody(op soap.Operation, id string) string {
 	name := string(op) + "Response"
 	return successHead +
 		"    <" + name + ` xmlns="` + soap.NSMessages + `">` + "\n" +
-		"      <" + name + ">" + escape(id) + "</" + name + ">\n" +
+		"      <" + name + ">" + soap.EscapeText(id) + "</" + name + ">\n" +
 		"    </" + name + ">\n" +
 		successTail
 }
@@ -94,7 +93,7 @@ func soapFault(code, text string, detail bool, explain string) Response {
 	b.WriteString("  <soap:Body>\n")
 	b.WriteString("    <soap:Fault>\n")
 	b.WriteString("      <faultcode>soap:" + code + "</faultcode>\n")
-	b.WriteString("      <faultstring>" + escape(text) + "</faultstring>\n")
+	b.WriteString("      <faultstring>" + soap.EscapeText(text) + "</faultstring>\n")
 	if detail {
 		b.WriteString("      <detail />\n")
 	}
@@ -134,7 +133,7 @@ func umFault(op soap.Operation, ex, explain string) Response {
 		"  <s:Body>\n" +
 		"    <s:Fault>\n" +
 		`      <faultcode xmlns:a="` + soap.NSErrors + `">a:` + ex + "</faultcode>\n" +
-		`      <faultstring xml:lang="en-US">` + escape(text) + "</faultstring>\n" +
+		`      <faultstring xml:lang="en-US">` + soap.EscapeText(text) + "</faultstring>\n" +
 		"      <detail>\n" +
 		"        " + detail + "\n" +
 		"      </detail>\n" +
@@ -318,30 +317,4 @@ func childList(op soap.Operation) string {
 		return "exactly " + parts[0]
 	}
 	return strings.Join(parts, " and ") + ", in that order"
-}
-
-// escape writes s as XML character data the way .NET's XmlWriter does:
-// &, < and > escaped, CR as a character reference so it survives; a
-// character XML 1.0 cannot carry becomes U+FFFD.
-func escape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

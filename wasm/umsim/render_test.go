@@ -107,7 +107,7 @@ func TestVerdictFaults(t *testing.T) {
 			if tt.want.Namespace == soap.NSEnvelope {
 				detail := tt.want.Code != "MustUnderstand"
 				want := strings.Replace(asmxClient, "soap:Client", "soap:"+tt.want.Code, 1)
-				want = strings.Replace(want, "FAULTSTRING", escape(tt.want.String), 1)
+				want = strings.Replace(want, "FAULTSTRING", soap.EscapeText(tt.want.String), 1)
 				if !detail {
 					want = strings.Replace(want, "      <detail />\n", "", 1)
 				}
@@ -197,8 +197,8 @@ func TestEscape(t *testing.T) {
 		{"ünïcode", "ünïcode"},
 	}
 	for _, tt := range tests {
-		if got := escape(tt.in); got != tt.want {
-			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := soap.EscapeText(tt.in); got != tt.want {
+			t.Errorf("soap.EscapeText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
