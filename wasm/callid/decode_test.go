@@ -173,6 +173,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"host label too long", enc(docGUID + "@" + long + ".com"), []p{{CodeHost, Warning, 49, 135, "64 characters long, limit is 63"}}},
 		{"host too long", enc(docGUID + "@" + strings.Repeat("abcdefghi.", 26) + "com"), []p{{CodeHost, Warning, 49, 400, "263 characters long, limit is 253"}}},
 		{"host label of 63", enc(docGUID + "@" + long[:63] + ".com"), []p{}},
+		{"host of 254", enc(docGUID + "@" + strings.Repeat("abcdefghi.", 25) + "coms"), []p{{CodeHost, Warning, 49, 388, "254 characters long, limit is 253"}}},
 		{"host of 253", enc(docGUID + "@" + strings.Repeat("abcdefghi.", 25) + "com"), []p{}},
 		{"host '.'", enc(docGUID + "@."), []p{{CodeHost, Warning, 49, 51, "ends with a dot"}}},
 		{"single-letter labels", enc(docGUID + "@a.b"), []p{}},
