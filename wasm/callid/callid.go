@@ -146,7 +146,10 @@ func (d *decoder) scan() bool {
 		}
 		if c == '-' || c == '_' {
 			d.chars = append(d.chars, b64char{i, c})
-			want := map[byte]string{'-': "+", '_': "/"}[c]
+			want := "+"
+			if c == '_' {
+				want = "/"
+			}
 			bad = append(bad, Problem{CodeBase64Char, Error, i, i + 1, fmt.Sprintf(
 				"%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q",
 				string(c), i, want)})

@@ -356,3 +356,14 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// .NET Framework ignores unused bits that are not zero; so does Decode.
+func TestDecodeNonZeroTrailingBits(t *testing.T) {
+	// The last quantum "b20=" carries "om": '0' (110100) ends in 2 unused
+	// zero bits; '1' (110101) sets one of them.
+	in := docID[:98] + "1="
+	r := Decode(in)
+	if !r.OK || r.Host != published[0].host || len(r.Problems) != 0 {
+		t.Errorf("Decode(%q) = ok %v, host %q, problems %v, want the published CallId's host and no problems", in, r.OK, r.Host, r.Problems)
+	}
+}

@@ -14,8 +14,9 @@
 // The server decodes with the rules of .NET Convert.FromBase64String: space,
 // tab, CR and LF are skipped anywhere; the length without them must be a
 // multiple of 4; '=' may only end the text, at most two of them; the
-// URL-safe alphabet ('-', '_') is not accepted. Trailing bits that are not
-// zero ("QR==") are accepted, as .NET does.
+// URL-safe alphabet ('-', '_') is not accepted. Unused trailing bits that
+// are not zero ("QR==" for "A") are accepted, as the .NET Framework that
+// Exchange runs on accepts them (.NET 9 rejects them: dotnet/runtime#105262).
 //
 // Decode reports every problem it finds, each with a stable code, a severity
 // and a half-open byte range [Offset, End) in the raw CallId. Problems about
