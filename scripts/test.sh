@@ -65,7 +65,7 @@ ensure_chromium() {
 		return 0
 	fi
 	echo "chromium: not found, installing Debian's chromium"
-	apt_install chromium
+	apt_install chromium fonts-liberation
 	command -v chromium
 }
 
