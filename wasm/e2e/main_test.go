@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 		start := time.Now()
 		if err := setup(); err != nil {
 			env.err = err
-			fmt.Fprintln(os.Stderr, "e2e:", err)
+			fmt.Fprintln(os.Stderr, err)
 		} else {
 			fmt.Fprintf(os.Stderr, "e2e: built, serving %s, Chromium started in %v\n", env.srv.URL, time.Since(start).Round(time.Millisecond))
 		}
