@@ -150,6 +150,9 @@ step "node present" ensure_node
 step "build (scripts/build.sh)" bash scripts/build.sh
 step "go test ./... (native, browser tests included)" go test -timeout 30m ./...
 step "go test (js/wasm under node)" wasm_tests
+# The browser program's own tests (pure helpers of package main: highlighter,
+# line index, state) need no DOM, so node runs them as they are.
+step "go test ./wasm/app (js/wasm under node)" env PATH="$(go env GOROOT)/lib/wasm:$PATH" GOOS=js GOARCH=wasm go test ./wasm/app
 step "fuzz (every target, $fuzztime)" fuzz_all
 
 echo
