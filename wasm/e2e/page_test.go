@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,5 +249,30 @@ func ctrlEnter(t *testing.T, p *Page) {
 	})
 	if err := chromedp.Do(p.Ctx, press); err != nil {
 		t.Fatalf("Ctrl+Enter: %v", err)
+	}
+}
+
+// TestNarrowLayout: from 360 px wide up, nothing widens the page past the
+// screen (wide content scrolls inside its own box).
+func TestNarrowLayout(t *testing.T) {
+	p := openPage(t)
+	for _, width := range []int64{360, 768, 1400} {
+		if err := chromedp.Do(p.Ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		got := wait[string](t, p, `(function () {
+			var d = document.documentElement;
+			return d.clientWidth === `+strconv.FormatInt(width, 10)+` ? d.scrollWidth + ' ' + d.clientWidth : '';
+		})()`)
+		var sw, cw int
+		if _, err := fmt.Sscan(got, &sw, &cw); err != nil {
+			t.Fatalf("%d px: %q: %v", width, got, err)
+		}
+		if sw > cw {
+			wide := eval[string](t, p, `Array.from(document.querySelectorAll('body *')).filter(function (e) {
+				return e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.editor, .table-wrap, pre');
+			}).slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ')`)
+			t.Errorf("at %d px the page is %d px wide; too wide: %s", width, sw, wide)
+		}
 	}
 }
