@@ -454,7 +454,8 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 	oi := p.info[op]
 	names := want.Children()
 	matched := map[string][]*etree.Element{}
-	present := map[string]bool{} // named right, whatever the namespace
+	present := map[string]bool{}             // named right, whatever the namespace
+	misplaced := map[string]*etree.Element{} // named right, first in a wrong namespace
 	for _, ch := range elements(op) {
 		ci := p.info[ch]
 		c.rep.Values = append(c.rep.Values, c.value(ch))
@@ -471,11 +472,17 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			present[known] = true
 		case known != "" && ci.NS == "":
 			present[known] = true
+			if misplaced[known] == nil {
+				misplaced[known] = ch
+			}
 			c.add(Error, "child-unqualified", sp,
 				fmt.Sprintf("<%s> has no namespace; the schema is elementFormDefault=\"qualified\", so it must be in %q — the server answers ErrorInvalidRequest", ci.Local, oi.NS),
 				SpecDisconnectRequest, c.qualifyFix(ch, op), &Verdict{Rule: 7})
 		case known != "":
 			present[known] = true
+			if misplaced[known] == nil {
+				misplaced[known] = ch
+			}
 			c.add(Error, "child-namespace", sp,
 				fmt.Sprintf("<%s> is in namespace %q; it must be in %q like <%s>, so the server answers ErrorInvalidRequest", ci.Local, ci.NS, oi.NS, oi.Local),
 				SpecDisconnectRequest, c.nsFix(ch, oi.NS), &Verdict{Rule: 7})
@@ -499,6 +506,11 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 	for i, n := range names {
 		els := matched[n]
 		if len(els) == 0 {
+			if e := misplaced[n]; e != nil {
+				// The server stops at the namespace, but the value's own
+				// problems are worth knowing now.
+				c.checkValue(want, e)
+			}
 			if !present[n] {
 				c.add(Error, "child-missing", p.span(oi.NameStart, oi.NameEnd),
 					fmt.Sprintf("<%s> has no <%s>; it is required (minOccurs=1), so the server answers ErrorInvalidRequest", want, n),

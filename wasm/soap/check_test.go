@@ -117,6 +117,9 @@ func TestCheck(t *testing.T) {
 		{name: "CallId unqualified", in: envelope(`<m:Disconnect xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
       <CallId>` + docCallID + `</CallId>
     </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: 7},
+		{name: "CallId unqualified and unpadded: both reported", in: envelope(`<m:Disconnect xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
+      <CallId>` + strings.TrimSuffix(docCallID, "=") + `</CallId>
+    </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}, {"callid-base64-padding", 5, 114, Error}}, wantRule: 7},
 		{name: "CallId unqualified, default namespace", in: envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
       <CallId xmlns="">` + docCallID + `</CallId>
     </Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: 7},
