@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -22,6 +23,31 @@ type example struct {
 }
 
 var examples []example
+
+// exampleText holds the examples' texts, fetched once after the menu is
+// filled, so that the menu keeps working offline once the page has loaded.
+var (
+	exampleMu   sync.Mutex
+	exampleText = map[string]string{}
+)
+
+// exampleBody returns an example's text, from the cache or the server.
+func exampleBody(file string) (string, error) {
+	exampleMu.Lock()
+	t, ok := exampleText[file]
+	exampleMu.Unlock()
+	if ok {
+		return t, nil
+	}
+	t, err := fetchText("examples/" + file)
+	if err != nil {
+		return "", err
+	}
+	exampleMu.Lock()
+	exampleText[file] = t
+	exampleMu.Unlock()
+	return t, nil
+}
 
 // await waits for a JS promise. Call it only from a goroutine, never in a
 // callback.
@@ -99,6 +125,18 @@ func loadExamples(done func()) {
 			sel.Call("appendChild", o)
 		}
 		exampleSel.SetDisabled(false)
+		files := make([]string, len(examples))
+		for i, ex := range examples {
+			files[i] = ex.File
+		}
+		go func() {
+			defer guard("prefetching the examples")
+			for _, f := range files {
+				if _, err := exampleBody(f); err != nil {
+					return // the menu fetches on demand and says what failed
+				}
+			}
+		}()
 	}()
 }
 
@@ -117,7 +155,7 @@ func exampleChosen(dom.Event) {
 	x := *ex
 	go func() {
 		defer guard("loading an example")
-		text, err := fetchText("examples/" + x.File)
+		text, err := exampleBody(x.File)
 		if err != nil {
 			showError(err.Error())
 			return

@@ -51,3 +51,50 @@ func TestFailedWasmLoad(t *testing.T) {
 		t.Errorf("request left the origin: %s", r)
 	}
 }
+
+// TestExamplesOffline: once the page has loaded, the Examples menu works
+// with the server gone (the examples are fetched once, in the background).
+func TestExamplesOffline(t *testing.T) {
+	if env.err != nil {
+		t.Fatalf("browser tests cannot run: %v", env.err)
+	}
+	srv := httptest.NewServer(webserve.Handler(filepath.Join(env.root, "web")))
+	p, err := env.browser.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.Open(srv.URL+"/", 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	files := eval[[]string](t, p, `Array.from(document.querySelectorAll('#examples option[value]')).map(function (o) { return o.value; }).filter(Boolean)`)
+	if len(files) < 10 {
+		t.Fatalf("only %d examples in the menu", len(files))
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		seen := map[string]bool{}
+		for _, r := range p.Requests() {
+			seen[r] = true
+		}
+		missing := 0
+		for _, f := range files {
+			if !seen[srv.URL+"/examples/"+f] {
+				missing++
+			}
+		}
+		if missing == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d examples were never fetched", missing, len(files))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	srv.Close() // offline from here on
+	want := readFile(t, "testdata", "disconnect-docs-pt-br.xml")
+	eval[bool](t, p, `(function () { var s = document.getElementById('examples'); s.value = 'disconnect-docs-pt-br.xml';
+		s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	wait[bool](t, p, requestJS+` === `+JS(want), requestJS, bannerJS)
+	wait[bool](t, p, `!!document.querySelector('#diagnostics li.diag[data-code="operation-namespace"]')`, diagsJS)
+}
