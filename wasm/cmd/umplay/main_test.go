@@ -339,7 +339,7 @@ func TestDecode(t *testing.T) {
 	if code != exitFound {
 		t.Errorf("decode %s = exit %d, want 1", bad, code)
 	}
-	if !hasLine(out, "error: base64-padding at offset 99: ", "") ||
+	if !hasLine(out, "error: base64-padding: ", "at offset 99") ||
 		!strings.Contains(out, "\n  "+bad+"\n  "+strings.Repeat(" ", 99)+"^\n") {
 		t.Errorf("decode %s: want the padding error with a caret at column 100, got\n%s", bad, out)
 	}
