@@ -22,7 +22,7 @@ func screenshot(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("screenshot", flag.ContinueOnError)
 	file := fs.String("o", "", "PNG file to write (default web/screenshot.png)")
 	width := fs.Int("width", 1400, "viewport width in CSS pixels")
-	height := fs.Int("height", 900, "viewport height in CSS pixels")
+	height := fs.Int("height", 1120, "viewport height in CSS pixels")
 	dark := fs.Bool("dark", false, "prefers-color-scheme: dark")
 	noBuild := fs.Bool("no-build", false, "use web/ as it is (skip scripts/build.sh)")
 	if err := parseFlags(fs, args); err != nil {
