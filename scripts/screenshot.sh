@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes web/screenshot.png (1400×900), the README's picture: the page with
+# Writes web/screenshot.png (1400×1120), the README's picture: the page with
 # the pt-BR docs sample showing its error, the quick fix and the response.
 #   scripts/screenshot.sh [-o FILE] [-dark]
 set -euo pipefail
