@@ -4,9 +4,11 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -95,5 +97,27 @@ func TestLabels(t *testing.T) {
 		if ring == "none 0px none" {
 			t.Errorf("#%s shows no focus ring: %s", id, ring)
 		}
+	}
+}
+
+// TestThemes: the page follows prefers-color-scheme (light and dark).
+func TestThemes(t *testing.T) {
+	p := openPage(t)
+	colors := map[string]string{}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := Call(p, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		colors[scheme] = eval[string](t, p, `getComputedStyle(document.body).backgroundColor + ' / ' + getComputedStyle(document.getElementById('request')).caretColor`)
+	}
+	lum := func(c string) float64 {
+		var r, g, b float64
+		fmt.Sscanf(c, "rgb(%g, %g, %g)", &r, &g, &b)
+		return 0.2126*r + 0.7152*g + 0.0722*b
+	}
+	if l, d := lum(colors["light"]), lum(colors["dark"]); !(l > 128 && d < 128) {
+		t.Errorf("background light %q (luminance %.0f), dark %q (%.0f): want a light and a dark theme", colors["light"], l, colors["dark"], d)
 	}
 }
