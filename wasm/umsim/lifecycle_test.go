@@ -179,37 +179,29 @@ func TestGreetingAndCallMatching(t *testing.T) {
 	}
 }
 
-// TestOperationChecks runs the operations' own checks on reports the
-// checker would not hand over (it faults on these first), so the
-// simulator stays right if the two ever disagree.
+// TestOperationChecks: PlayOnPhone's entryId and the DialString of both
+// PlayOnPhone operations fault with their UM exceptions (the checker's row 8
+// verdicts), and only a good request starts a call.
 func TestOperationChecks(t *testing.T) {
-	report := func(op soap.Operation, kv ...string) *soap.Report {
-		r := &soap.Report{Operation: op}
-		for i := 0; i < len(kv); i += 2 {
-			r.Values = append(r.Values, soap.Value{Name: kv[i], Text: kv[i+1]})
-		}
-		return r
-	}
 	tests := []struct {
 		name string
-		rep  *soap.Report
+		req  Request
 		ex   string // "" for success
 	}{
-		{"entryId empty", report(soap.PlayOnPhone, "entryId", " \n ", "DialString", "5550100"), exInvalidObjectID},
-		{"entryId short", report(soap.PlayOnPhone, "entryId", "QUJD", "DialString", "5550100"), ""},
-		{"entryId missing padding", report(soap.PlayOnPhone, "entryId", "QUI", "DialString", "5550100"), exInvalidObjectID},
-		{"entryId URL-safe", report(soap.PlayOnPhone, "entryId", "-_-_", "DialString", "5550100"), exInvalidObjectID},
-		{"entryId with line breaks", report(soap.PlayOnPhone, "entryId", "QUJD\nREVG", "DialString", "5550100"), ""},
-		{"entryId absent", report(soap.PlayOnPhone, "DialString", "5550100"), exInvalidObjectID},
-		{"DialString letters", report(soap.PlayOnPhone, "entryId", "QUJD", "DialString", "1-800-FLOWERS"), exDialingRules},
-		{"DialString two digits", report(soap.PlayOnPhone, "entryId", "QUJD", "DialString", "+12"), exDialingRules},
-		{"DialString sip URI", report(soap.PlayOnPhoneGreeting, "GreetingType", "NormalCustom", "DialString", "sip:alice@contoso.com"), exDialingRules},
-		{"DialString empty", report(soap.PlayOnPhoneGreeting, "GreetingType", "NormalCustom", "DialString", ""), exDialingRules},
-		{"DialString tel with separators", report(soap.PlayOnPhoneGreeting, "GreetingType", "NormalCustom", "DialString", "tel:+1 (425) 555-01.00"), ""},
+		{"entryId empty", playOnPhoneReq(" \n ", "5550100"), exInvalidObjectID},
+		{"entryId short", playOnPhoneReq("QUJD", "5550100"), ""},
+		{"entryId missing padding", playOnPhoneReq("QUI", "5550100"), exInvalidObjectID},
+		{"entryId URL-safe", playOnPhoneReq("-_-_", "5550100"), exInvalidObjectID},
+		{"entryId with line breaks", playOnPhoneReq("QUJD\nREVG", "5550100"), ""},
+		{"DialString letters", playOnPhoneReq("QUJD", "1-800-FLOWERS"), exDialingRules},
+		{"DialString two digits", playOnPhoneReq("QUJD", "+12"), exDialingRules},
+		{"DialString sip URI", greetingReq("NormalCustom", "sip:alice@contoso.com"), exDialingRules},
+		{"DialString empty", greetingReq("NormalCustom", ""), exDialingRules},
+		{"DialString tel with separators", greetingReq("NormalCustom", "tel:+1 (425) 555-01.00"), ""},
 	}
 	for _, tt := range tests {
 		s, _ := newTestServer()
-		r := s.dispatch(tt.rep, true)
+		r := s.Handle(tt.req)
 		checkWire(t, r)
 		n := len(s.Calls())
 		if tt.ex == "" {
