@@ -231,19 +231,26 @@ func (c *checker) checkAction() {
 	if !c.head.SOAPActionPresent {
 		return
 	}
-	raw := strings.TrimSpace(c.head.SOAPAction)
-	v := raw
+	v := actionURI(c.head.SOAPAction)
+	for _, op := range Operations {
+		if v == op.Action() {
+			c.action = op
+		}
+	}
+	c.rep.Action = c.action
+}
+
+// actionURI is the URI a SOAPAction header value names, read the way ASMX
+// reads it: surrounding space and quotes stripped, then URL-decoded.
+func actionURI(raw string) string {
+	v := strings.TrimSpace(raw)
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
 	}
 	if dec, err := url.PathUnescape(v); err == nil {
 		v = dec
 	}
-	for _, op := range Operations {
-		if v == op.Action() {
-			c.action = op
-		}
-	}
+	return v
 }
 
 // checkActionAnchor reports the SOAPAction diagnostics, anchored at op (or
@@ -275,13 +282,7 @@ func (c *checker) checkActionAnchor(op *etree.Element) {
 		c.addField(Error, "soapaction-missing", anchor, msg, SpecSOAPAction, set, &Verdict{Rule: 4})
 		return
 	case c.action == "":
-		v := trimmed
-		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
-			v = v[1 : len(v)-1]
-		}
-		if dec, err := url.PathUnescape(v); err == nil {
-			v = dec
-		}
+		v := actionURI(raw)
 		msg := fmt.Sprintf("SOAPAction %q names no operation of the UM web service, so it answers soap:Client; for this request send %s", v, want.QuotedAction())
 		if strings.HasPrefix(v, "https://schemas.microsoft.com/") {
 			msg = fmt.Sprintf("SOAPAction %q uses https://, the translated docs' typo; the service only knows http:// actions: send %s", v, want.QuotedAction())

@@ -322,6 +322,20 @@ func TestValues(t *testing.T) {
 	if r.Operation != Disconnect || r.Op == nil || r.Op.Tag != "Disconnect" {
 		t.Errorf("Operation = %q, Op = %v", r.Operation, r.Op)
 	}
+	for _, tt := range []struct {
+		head Head
+		want Operation
+	}{
+		{DefaultHead(), Disconnect},
+		{Head{SOAPActionPresent: true, SOAPAction: ` "http://schemas.microsoft.com/exchange/services/2006/messages/GetCallInfo" `}, GetCallInfo},
+		{Head{SOAPActionPresent: true, SOAPAction: `http%3A%2F%2Fschemas.microsoft.com%2Fexchange%2Fservices%2F2006%2Fmessages%2FPlayOnPhone`}, PlayOnPhone},
+		{Head{SOAPActionPresent: true, SOAPAction: `"https://schemas.microsoft.com/exchange/services/2006/messages/Disconnect"`}, ""},
+		{Head{}, ""},
+	} {
+		if got := Check(disconnect(docCallID), tt.head).Action; got != tt.want {
+			t.Errorf("Check(…, %+v).Action = %q, want %q", tt.head, got, tt.want)
+		}
+	}
 }
 
 func TestPositionsCountCharacters(t *testing.T) {

@@ -118,6 +118,9 @@ type Report struct {
 	// Operation is the operation the server dispatches to: the one the
 	// SOAPAction names, else the one the body element names; "" if neither.
 	Operation Operation
+	// Action is the operation the SOAPAction names (quotes stripped,
+	// URL-decoded, as ASMX reads it); "" if it names none.
+	Action Operation
 	// Verdict is nil when the server would accept the request.
 	Verdict *Verdict
 	// Doc is the parsed document; nil when the XML is not well-formed.

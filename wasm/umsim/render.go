@@ -296,8 +296,8 @@ func rule6(rep *soap.Report, req Request) Response {
 // expectedOperation is the operation the request is for: the one its
 // SOAPAction names, else the one the checker found, else Disconnect.
 func expectedOperation(rep *soap.Report, req Request) soap.Operation {
-	if op, ok := actionOperation(req.Header); ok {
-		return op
+	if rep.Action != "" {
+		return rep.Action
 	}
 	if rep.Operation != "" {
 		return rep.Operation

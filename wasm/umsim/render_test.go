@@ -93,7 +93,7 @@ func TestVerdictFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := tt.v
-			r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op}, tt.req)
+			r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
 			checkWire(t, r)
 			if r.Status != 500 {
 				t.Errorf("status %d, want 500", r.Status)
@@ -162,7 +162,7 @@ func TestExplainSpecifics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v := tt.v
-		r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op}, tt.req)
+		r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
 		for _, w := range tt.want {
 			if !strings.Contains(r.Explain, w) {
 				t.Errorf("%s: Explain = %q, want it to contain %q", tt.name, r.Explain, w)
@@ -253,4 +253,11 @@ func TestRawAndHeaderMap(t *testing.T) {
 	if len(m) != 2 || m["A"] != "1, 3" || m["B"] != "2" {
 		t.Errorf("HeaderMap() = %v, want A: 1, 3 and B: 2", m)
 	}
+}
+
+// actionOf is the operation req's SOAPAction names, as the checker reports
+// it in Report.Action.
+func actionOf(req Request) soap.Operation {
+	action, present := header(req.Header, "SOAPAction")
+	return soap.Check("", soap.Head{SOAPActionPresent: present, SOAPAction: action}).Action
 }

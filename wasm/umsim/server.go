@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -253,27 +252,6 @@ func header(hs []Header, name string) (string, bool) {
 func isTextXML(ct string) bool {
 	base, _, _ := strings.Cut(ct, ";")
 	return strings.EqualFold(strings.TrimSpace(base), "text/xml")
-}
-
-// actionOperation is the operation a SOAPAction value names, the way the
-// checker reads it: surrounding space and quotes stripped, URL-decoded.
-func actionOperation(hs []Header) (soap.Operation, bool) {
-	v, ok := header(hs, "SOAPAction")
-	if !ok {
-		return "", false
-	}
-	v = strings.TrimSpace(v)
-	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
-		v = v[1 : len(v)-1]
-	}
-	if dec, err := url.PathUnescape(v); err == nil {
-		v = dec
-	}
-	name, ok := strings.CutPrefix(v, soap.ActionPrefix)
-	if !ok {
-		return "", false
-	}
-	return soap.ParseOperation(name)
 }
 
 // dispatch runs the operation of a request without a verdict.
