@@ -87,10 +87,30 @@ func withDiagnostic(rep *soap.Report, why, fix string) string {
 	v := rep.Verdict
 	for _, d := range rep.Diagnostics {
 		if d.Code == v.Code && d.Rule == v.Rule && d.Message != "" {
-			return why + " Here: " + sentence(d.Message)
+			return why + " Here: " + sentence(dropAnswerClause(d.Message))
 		}
 	}
 	return why + " " + fix
+}
+
+// dropAnswerClause removes the checker's "…, so the server answers X"
+// clause from msg: the explanation has just said which fault it is.
+func dropAnswerClause(msg string) string {
+	for _, lead := range []string{", so the server answers ", "; the server answers ", " — the server answers ", ", so it answers "} {
+		i := strings.Index(msg, lead)
+		if i < 0 {
+			continue
+		}
+		rest := msg[i+len(lead):]
+		end := len(rest)
+		for _, sep := range []string{"; ", " — "} {
+			if j := strings.Index(rest, sep); j >= 0 && j < end {
+				end = j
+			}
+		}
+		return msg[:i] + rest[end:]
+	}
+	return msg
 }
 
 // sentence starts msg with a capital letter and ends it with a period.

@@ -261,3 +261,18 @@ func actionOf(req Request) soap.Operation {
 	action, present := header(req.Header, "SOAPAction")
 	return soap.Check("", soap.Head{SOAPActionPresent: present, SOAPAction: action}).Action
 }
+
+func TestDropAnswerClause(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<Disconnect> has no <CallId>; it is required (minOccurs=1), so the server answers ErrorInvalidRequest", "<Disconnect> has no <CallId>; it is required (minOccurs=1)"},
+		{"CallId: add = at offset 99; the server answers InvalidCallIdException", "CallId: add = at offset 99"},
+		{"the request has no SOAPAction header; the .asmx service dispatches on it, so it answers soap:Client; send SOAPAction: X", "the request has no SOAPAction header; the .asmx service dispatches on it; send SOAPAction: X"},
+		{"DialString is empty; the server answers DialingRulesException — give the phone number to call", "DialString is empty — give the phone number to call"},
+		{"<a> appears twice; remove one", "<a> appears twice; remove one"},
+	}
+	for _, tt := range tests {
+		if got := dropAnswerClause(tt.in); got != tt.want {
+			t.Errorf("dropAnswerClause(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
