@@ -72,7 +72,7 @@ func syncBuilder(rep *soap.Report) {
 	}
 	if v, ok := rep.Value("CallId"); ok {
 		setIfIdle(bCallID, strings.TrimSpace(v.Text))
-		if r := callid.Decode(v.Text); r.OK {
+		if r := v.CallID; r.OK {
 			setIfIdle(bGUID, r.GUID)
 			setIfIdle(bHost, r.Host)
 		}

@@ -345,7 +345,7 @@ func renderCallID(rep *soap.Report) {
 		cidStatus.SetTextContent("")
 		return
 	}
-	r := callid.Decode(v.Text)
+	r := *v.CallID
 	renderRaw(cidRaw.Underlying(), r)
 	cidDecoded.SetTextContent(r.Decoded)
 	cidGUID.SetTextContent(r.GUID)

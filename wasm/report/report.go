@@ -95,8 +95,7 @@ func Check(file string, body string, head soap.Head) Result {
 		res.Operation = &op
 	}
 	if v, ok := rep.Value("CallId"); ok {
-		c := callid.Decode(v.Text)
-		res.CallID = &c
+		res.CallID = v.CallID
 	}
 	return res
 }

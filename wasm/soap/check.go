@@ -585,6 +585,10 @@ func (c *checker) value(e *etree.Element) Value {
 	p := c.p
 	ei := p.info[e]
 	v := Value{Name: ei.Local, Text: ei.Text, Element: e}
+	if ei.Local == "CallId" {
+		r := callid.Decode(ei.Text)
+		v.CallID = &r
+	}
 	if ei.SelfClosing {
 		v.Span = p.span(ei.StartEnd, ei.StartEnd)
 		v.Verbatim = true
@@ -599,7 +603,12 @@ func (c *checker) value(e *etree.Element) Value {
 func (c *checker) checkValue(op Operation, e *etree.Element) {
 	p := c.p
 	ei := p.info[e]
-	v := c.value(e)
+	var v Value
+	for _, x := range c.rep.Values {
+		if x.Element == e {
+			v = x
+		}
+	}
 	for i := range ei.Attrs {
 		a := &ei.Attrs[i]
 		pre, local, ok := strings.Cut(a.Name, ":")
@@ -703,7 +712,7 @@ func Dialable(s string) bool {
 // checkCallID checks the CallId text (row 8 and the CallId warnings).
 func (c *checker) checkCallID(op Operation, v Value) {
 	p := c.p
-	res := callid.Decode(v.Text)
+	res := *v.CallID
 	var fix *Fix
 	if rep, ok := callid.Repair(v.Text); ok {
 		fix = &Fix{Title: "Use " + shorten(rep), Span: v.Span, Text: rep}

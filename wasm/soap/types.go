@@ -1,6 +1,10 @@
 package soap
 
-import "github.com/beevik/etree"
+import (
+	"github.com/beevik/etree"
+
+	"umplay/wasm/callid"
+)
 
 // Pos is a 1-based position in a text. Col counts characters (Unicode code
 // points), not bytes.
@@ -109,6 +113,9 @@ type Value struct {
 	Verbatim bool
 	// Element is the element itself.
 	Element *etree.Element
+	// CallID is Text decoded, for an element named CallId (nil otherwise):
+	// decoded once here, for the checker, the simulator and the page.
+	CallID *callid.Result
 }
 
 // Report is what Check finds.

@@ -272,12 +272,19 @@ func value(rep *soap.Report, name string) string {
 	return v.Text
 }
 
-// find returns the index of the call raw identifies, or -1. A CallId is
+// callID is the request's CallId as the checker decoded it.
+func callID(rep *soap.Report) (raw string, r callid.Result) {
+	if v, ok := rep.Value("CallId"); ok && v.CallID != nil {
+		return v.Text, *v.CallID
+	}
+	return "", callid.Result{}
+}
+
+// find returns the index of the call r identifies, or -1. A CallId is
 // matched by what it decodes to, GUID and host both without regard to case
 // (the server parses the GUID; the host routes to the server owning the
 // call), so whitespace the server skips does not matter.
-func (s *Server) find(raw string) int {
-	r := callid.Decode(raw)
+func (s *Server) find(r callid.Result) int {
 	if !r.OK {
 		return -1
 	}
@@ -291,12 +298,12 @@ func (s *Server) find(raw string) int {
 }
 
 func (s *Server) disconnect(rep *soap.Report, apply bool) Response {
-	raw := value(rep, "CallId")
-	i := s.find(raw)
+	raw, r := callID(rep)
+	i := s.find(r)
 	if i < 0 {
 		return success(disconnectBody, fmt.Sprintf(
 			"The server accepted the request: the CallId is well-formed, and Disconnect answers 200 at once for any such id because the real server hangs up asynchronously. This simulated server started no call %s, so nothing changed; DisconnectResponse is empty by design.",
-			describeID(raw)))
+			describeID(raw, r)))
 	}
 	c := s.eval(s.calls[i], s.cfg.Now())
 	if c.State == StateDisconnected {
@@ -313,12 +320,12 @@ func (s *Server) disconnect(rep *soap.Report, apply bool) Response {
 }
 
 func (s *Server) getCallInfo(rep *soap.Report) Response {
-	raw := value(rep, "CallId")
-	i := s.find(raw)
+	raw, r := callID(rep)
+	i := s.find(r)
 	if i < 0 {
 		return umFault(soap.GetCallInfo, exInvalidCallID, fmt.Sprintf(
 			"The CallId is well-formed, but this simulated server started no call %s, so GetCallInfo answers InvalidCallIdException. Start a call with PlayOnPhone or PlayOnPhoneGreeting and use the CallId it returns.",
-			describeID(raw)))
+			describeID(raw, r)))
 	}
 	c := s.eval(s.calls[i], s.cfg.Now())
 	var more string
@@ -378,8 +385,8 @@ func (s *Server) nextID() (string, error) {
 
 // describeID names a CallId in an explanation: by what it decodes to when
 // it does.
-func describeID(raw string) string {
-	if r := callid.Decode(raw); r.OK {
+func describeID(raw string, r callid.Result) string {
+	if r.OK {
 		return "with id " + r.Decoded
 	}
 	return fmt.Sprintf("with CallId %q", strings.TrimSpace(raw))
