@@ -211,8 +211,8 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 // diagClick handles clicks in #diagnostics: a fix button applies its fix,
 // anything else in an entry but the spec link moves the caret there.
 func diagClick(ev dom.Event) {
-	t, ok := ev.Target().(dom.Element)
-	if !ok {
+	t := ev.Target()
+	if t == nil {
 		return
 	}
 	if t.Closest("a") != nil {

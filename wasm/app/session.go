@@ -26,13 +26,12 @@ func newServer() *umsim.Server {
 
 // exchange is one sent request and its response, for the history.
 type exchange struct {
-	at        time.Time
-	op        string
-	endpoint  string
-	body      string
-	head      soap.Head
-	resp      umsim.Response
-	callsDiff bool
+	at       time.Time
+	op       string
+	endpoint string
+	body     string
+	head     soap.Head
+	resp     umsim.Response
 }
 
 // sendCurrent sends the editor's request (the #send button, Ctrl+Enter).
@@ -210,8 +209,8 @@ func ensureFreshPreview() {
 
 // callsClick handles the GetCallInfo / Disconnect buttons of a call row.
 func callsClick(ev dom.Event) {
-	t, ok := ev.Target().(dom.Element)
-	if !ok {
+	t := ev.Target()
+	if t == nil {
 		return
 	}
 	b := t.Closest("button[data-op]")

@@ -116,8 +116,6 @@ func offsetOf(src string, lines []int, at Pos) (int, bool) {
 	return off, true
 }
 
-var errStop = errors.New("stop")
-
 // parse reads src into an etree document, recording positions and resolving
 // namespaces, enforcing the limits while it tokenizes (before any recursive
 // walk). It never panics; a failure is recorded in p.err and the tree built so
