@@ -1,5 +1,7 @@
 package soap
 
+import "strings"
+
 // Namespace URIs (MS-OXWUMS 2.2.1, SOAP 1.1 §4.1.2).
 const (
 	NSEnvelope = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -14,16 +16,42 @@ const (
 // Operation names a UM web service operation this package knows.
 type Operation string
 
-// The operations umplay knows (MS-OXWUMS 3.1.4).
+// The eleven operations of the UM web service endpoint (MS-OXWUMS 3.1.4;
+// behaviour.md "The service's operations"): the call lifecycle, then the
+// mailbox's UM settings (umws-protocol.md §4b).
 const (
 	Disconnect          Operation = "Disconnect"
 	GetCallInfo         Operation = "GetCallInfo"
 	PlayOnPhone         Operation = "PlayOnPhone"
 	PlayOnPhoneGreeting Operation = "PlayOnPhoneGreeting"
+
+	GetUMProperties                  Operation = "GetUMProperties"
+	IsUMEnabled                      Operation = "IsUMEnabled"
+	ResetPIN                         Operation = "ResetPIN"
+	SetMissedCallNotificationEnabled Operation = "SetMissedCallNotificationEnabled"
+	SetOofStatus                     Operation = "SetOofStatus"
+	SetPlayOnPhoneDialString         Operation = "SetPlayOnPhoneDialString"
+	SetTelephoneAccessFolderEmail    Operation = "SetTelephoneAccessFolderEmail"
 )
 
-// Operations lists the known operations in a stable order.
-var Operations = []Operation{Disconnect, GetCallInfo, PlayOnPhone, PlayOnPhoneGreeting}
+// Operations lists the known operations in a stable order: the call
+// lifecycle first, then the settings operations.
+var Operations = []Operation{
+	Disconnect, GetCallInfo, PlayOnPhone, PlayOnPhoneGreeting,
+	GetUMProperties, IsUMEnabled, ResetPIN, SetMissedCallNotificationEnabled,
+	SetOofStatus, SetPlayOnPhoneDialString, SetTelephoneAccessFolderEmail,
+}
+
+// Settings tells whether op is one of the seven mailbox settings
+// operations (umws-protocol.md §4b) rather than part of the call lifecycle.
+func (op Operation) Settings() bool {
+	switch op {
+	case GetUMProperties, IsUMEnabled, ResetPIN, SetMissedCallNotificationEnabled,
+		SetOofStatus, SetPlayOnPhoneDialString, SetTelephoneAccessFolderEmail:
+		return true
+	}
+	return false
+}
 
 // ActionPrefix is what every SOAPAction of the service starts with.
 const ActionPrefix = NSMessages + "/"
@@ -35,8 +63,10 @@ func (op Operation) Action() string { return ActionPrefix + string(op) }
 func (op Operation) QuotedAction() string { return `"` + op.Action() + `"` }
 
 // Children lists, in schema order, the child elements (all in the messages
-// namespace, all xs:string, minOccurs=maxOccurs=1) of op's request element
-// (MS-OXWUMS 3.1.4.1.2.1, 3.1.4.3.2.1, 3.1.4.8.2.1, 3.1.4.9).
+// namespace, minOccurs=maxOccurs=1) of op's request element (MS-OXWUMS
+// 3.1.4.1.2.1, 3.1.4.3.2.1, 3.1.4.8.2.1, 3.1.4.9; the settings operations
+// from the English reference pages, umws-protocol.md §4b). GetUMProperties,
+// IsUMEnabled and ResetPIN have none.
 func (op Operation) Children() []string {
 	switch op {
 	case Disconnect, GetCallInfo:
@@ -45,9 +75,30 @@ func (op Operation) Children() []string {
 		return []string{"entryId", "DialString"}
 	case PlayOnPhoneGreeting:
 		return []string{"GreetingType", "DialString"}
+	case SetMissedCallNotificationEnabled, SetOofStatus:
+		return []string{"status"}
+	case SetPlayOnPhoneDialString:
+		return []string{"dialString"}
+	case SetTelephoneAccessFolderEmail:
+		return []string{"base64FolderID"}
 	}
 	return nil
 }
+
+// ChildType is the XML Schema type of op's child name: "xs:boolean" for the
+// status of SetOofStatus and SetMissedCallNotificationEnabled, "xs:string"
+// for every other child (GreetingType is a string enumeration checked on
+// its own).
+func (op Operation) ChildType(name string) string {
+	if name == "status" && (op == SetOofStatus || op == SetMissedCallNotificationEnabled) {
+		return "xs:boolean"
+	}
+	return "xs:string"
+}
+
+// Response is the local name of op's response element, e.g.
+// "DisconnectResponse".
+func (op Operation) Response() string { return string(op) + "Response" }
 
 // SpecRef is the MS-OXWUMS page for op's section.
 func (op Operation) SpecRef() string {
@@ -60,6 +111,11 @@ func (op Operation) SpecRef() string {
 		return SpecPlayOnPhone
 	case PlayOnPhoneGreeting:
 		return SpecPlayOnPhoneGreeting
+	}
+	if op.Settings() {
+		// MS-OXWUMS pages of these sections are not in our source key;
+		// the English reference page is.
+		return DocsBase + strings.ToLower(string(op)) + "-operation-um-web-service"
 	}
 	return ""
 }
@@ -90,4 +146,6 @@ const (
 	SpecSOAPHeader          = SpecSOAP + "#_Toc478383497"
 	SpecSOAPAction          = SpecSOAP + "#_Toc478383528"
 	SpecXML                 = "https://www.w3.org/TR/xml/"
+	// DocsBase is where the English UM reference pages are published.
+	DocsBase = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/"
 )
