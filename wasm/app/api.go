@@ -108,16 +108,30 @@ func headArg(fn string, args []js.Value, i int) (soap.Head, error) {
 	if o.Type() != js.TypeObject {
 		return soap.Head{}, fmt.Errorf("umplay.%s: options must be an object like {soapAction: \"...\"}", fn)
 	}
+	var h soap.Head
 	a := o.Get("soapAction")
 	switch a.Type() {
 	case js.TypeUndefined:
-		return soap.DefaultHead(), nil
+		h = soap.DefaultHead()
 	case js.TypeNull:
-		return soap.Head{}, nil
 	case js.TypeString:
-		return soap.Head{SOAPActionPresent: true, SOAPAction: a.String()}, nil
+		h = soap.Head{SOAPActionPresent: true, SOAPAction: a.String()}
+	default:
+		return soap.Head{}, fmt.Errorf("umplay.%s: soapAction must be a string, null (no header) or undefined (the Disconnect action)", fn)
 	}
-	return soap.Head{}, fmt.Errorf("umplay.%s: soapAction must be a string, null (no header) or undefined (the Disconnect action)", fn)
+	// contentType: undefined → text/xml; charset=utf-8; null → no
+	// Content-Type header; a string → that value.
+	switch c := o.Get("contentType"); c.Type() {
+	case js.TypeUndefined:
+	case js.TypeNull:
+		h.NoContentType = true
+	case js.TypeString:
+		h.ContentType = c.String()
+		h.NoContentType = c.String() == ""
+	default:
+		return soap.Head{}, fmt.Errorf("umplay.%s: contentType must be a string, null (no header) or undefined (text/xml; charset=utf-8)", fn)
+	}
+	return h, nil
 }
 
 // check(xml, {soapAction}) → the CLI's `check --json` object.
@@ -177,6 +191,7 @@ func apiBuild(args []js.Value) (any, error) {
 		errs := []error{
 			str("operation", &op), str("callId", &o.CallID), str("guid", &o.GUID), str("host", &o.Host),
 			str("entryId", &o.EntryID), str("dialString", &o.DialString), str("greetingType", &o.GreetingType),
+			str("status", &o.Status), str("folderId", &o.FolderID),
 			boolean("prefix", &o.Prefix), boolean("decl", &decl),
 		}
 		for _, err := range errs {

@@ -23,6 +23,8 @@ func readBuilder() {
 	b.EntryID = bEntryID.Value()
 	b.DialString = bDial.Value()
 	b.GreetingType = bGreeting.Value()
+	b.Status = bStatus.Value()
+	b.FolderID = bFolder.Value()
 }
 
 // buildOptions is what soap.Build needs for the builder's fields.
@@ -35,6 +37,8 @@ func (b Builder) options() soap.BuildOptions {
 		EntryID:      strings.TrimSpace(b.EntryID),
 		DialString:   strings.TrimSpace(b.DialString),
 		GreetingType: b.GreetingType,
+		Status:       b.Status,
+		FolderID:     strings.TrimSpace(b.FolderID),
 		Prefix:       b.Prefix,
 		OmitDecl:     !b.Decl,
 		Indent:       soap.DefaultIndent,
@@ -82,6 +86,18 @@ func syncBuilder(rep *soap.Report) {
 	}
 	if v, ok := rep.Value("DialString"); ok {
 		setIfIdle(bDial, v.Text)
+	}
+	if v, ok := rep.Value("dialString"); ok {
+		setIfIdle(bDial, v.Text)
+	}
+	if v, ok := rep.Value("base64FolderID"); ok {
+		setIfIdle(bFolder, strings.TrimSpace(v.Text))
+	}
+	if v, ok := rep.Value("status"); ok && !focused(bStatus) {
+		switch t := strings.TrimSpace(v.Text); t {
+		case "true", "false":
+			bStatus.SetValue(t)
+		}
 	}
 	if v, ok := rep.Value("GreetingType"); ok && !focused(bGreeting) {
 		switch t := strings.TrimSpace(v.Text); t {

@@ -101,10 +101,13 @@ func readHead() {
 	state.Endpoint = endpoint.Value()
 	state.SOAPAction = action.Value()
 	state.SOAPActionPresent = present.Checked()
+	state.ContentType = contentType.Value()
 }
 
 func currentHead() soap.Head {
-	return soap.Head{SOAPActionPresent: present.Checked(), SOAPAction: action.Value()}
+	ct := contentType.Value()
+	return soap.Head{SOAPActionPresent: present.Checked(), SOAPAction: action.Value(),
+		ContentType: ct, NoContentType: ct == ""}
 }
 
 // renderSize explains what a big request turns off.
@@ -315,7 +318,14 @@ func renderResponse(r umsim.Response) {
 		hb.WriteString(h.Name + ": " + h.Value)
 	}
 	respHeaders.SetTextContent(hb.String())
-	renderCode(respBody, r.Body, nil)
+	noBody := r.Body == ""
+	respBody.Get("classList").Call("toggle", "response__body--none", noBody)
+	if noBody {
+		// 400 and 415: ASMX writes no body (behaviour.md rows 4, 5a, 5e).
+		respBody.Set("textContent", fmt.Sprintf("No body: a real server sends %d with Content-Length: 0, so the client sees only the status line.", r.Status))
+	} else {
+		renderCode(respBody, r.Body, nil)
+	}
 	respExplain.SetTextContent(r.Explain)
 	f := respFault.Underlying()
 	f.Set("textContent", "")

@@ -15,25 +15,26 @@ var (
 	jsDoc    js.Value // document
 	document dom.Document
 
-	bootText   dom.Element
-	errBox     dom.Element
-	errText    dom.Element
-	editorBox  dom.Element
-	request    *dom.HTMLTextAreaElement
-	highlight  js.Value // code element behind the textarea
-	gutter     js.Value // gutter's inner element
-	editorMsg  dom.Element
-	exampleSel *dom.HTMLSelectElement
-	exampleTip dom.Element
-	formatBtn  *dom.HTMLButtonElement
-	sendBtn    *dom.HTMLButtonElement
-	resetBtn   *dom.HTMLButtonElement
-	endpoint   *dom.HTMLInputElement
-	action     *dom.HTMLInputElement
-	present    *dom.HTMLInputElement
-	actionMsg  dom.Element
-	diagList   dom.Element
-	diagSum    dom.Element
+	bootText    dom.Element
+	errBox      dom.Element
+	errText     dom.Element
+	editorBox   dom.Element
+	request     *dom.HTMLTextAreaElement
+	highlight   js.Value // code element behind the textarea
+	gutter      js.Value // gutter's inner element
+	editorMsg   dom.Element
+	exampleSel  *dom.HTMLSelectElement
+	exampleTip  dom.Element
+	formatBtn   *dom.HTMLButtonElement
+	sendBtn     *dom.HTMLButtonElement
+	resetBtn    *dom.HTMLButtonElement
+	endpoint    *dom.HTMLInputElement
+	action      *dom.HTMLInputElement
+	contentType *dom.HTMLInputElement
+	present     *dom.HTMLInputElement
+	actionMsg   dom.Element
+	diagList    dom.Element
+	diagSum     dom.Element
 
 	respStatus  dom.Element
 	respHeaders dom.Element
@@ -63,6 +64,8 @@ var (
 	bEntryID    *dom.HTMLInputElement
 	bDial       *dom.HTMLInputElement
 	bGreeting   *dom.HTMLSelectElement
+	bStatus     *dom.HTMLSelectElement
+	bFolder     *dom.HTMLInputElement
 	bBuild      *dom.HTMLButtonElement
 	bMsg        dom.Element
 
@@ -110,6 +113,7 @@ func lookup() {
 	resetBtn = byID("reset").(*dom.HTMLButtonElement)
 	endpoint = byID("endpoint").(*dom.HTMLInputElement)
 	action = byID("soapaction").(*dom.HTMLInputElement)
+	contentType = byID("content-type").(*dom.HTMLInputElement)
 	present = byID("soapaction-present").(*dom.HTMLInputElement)
 	actionMsg = byID("soapaction-msg")
 	diagList = byID("diagnostics")
@@ -143,6 +147,8 @@ func lookup() {
 	bEntryID = byID("b-entryid").(*dom.HTMLInputElement)
 	bDial = byID("b-dial").(*dom.HTMLInputElement)
 	bGreeting = byID("b-greeting").(*dom.HTMLSelectElement)
+	bStatus = byID("b-status").(*dom.HTMLSelectElement)
+	bFolder = byID("b-folder").(*dom.HTMLInputElement)
 	bBuild = byID("b-build").(*dom.HTMLButtonElement)
 	bMsg = byID("b-msg")
 

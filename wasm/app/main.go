@@ -36,7 +36,7 @@ func start() (err error) {
 	ed.init()
 
 	on(request, "input", func(dom.Event) { changed() })
-	for _, in := range []dom.EventTarget{action, endpoint} {
+	for _, in := range []dom.EventTarget{action, contentType, endpoint} {
 		on(in, "input", func(dom.Event) { changed() })
 	}
 	on(present, "change", func(dom.Event) { changed() })
@@ -53,10 +53,10 @@ func start() (err error) {
 	on(bCallID, "input", callIDChanged)
 	on(bNew, "click", newCallID)
 	on(builderForm, "submit", build)
-	for _, in := range []dom.EventTarget{bPrefix, bDecl, bGreeting} {
+	for _, in := range []dom.EventTarget{bPrefix, bDecl, bGreeting, bStatus} {
 		on(in, "change", func(dom.Event) { readBuilder() })
 	}
-	for _, in := range []dom.EventTarget{bEntryID, bDial} {
+	for _, in := range []dom.EventTarget{bEntryID, bDial, bFolder} {
 		on(in, "input", func(dom.Event) { readBuilder() })
 	}
 	on(byID("calls"), "click", callsClick)
@@ -67,7 +67,7 @@ func start() (err error) {
 
 	for _, c := range []interface{ SetDisabled(bool) }{
 		formatBtn, sendBtn, resetBtn,
-		bOp, bCallID, bGUID, bHost, bNew, bPrefix, bDecl, bEntryID, bDial, bGreeting, bBuild,
+		bOp, bCallID, bGUID, bHost, bNew, bPrefix, bDecl, bEntryID, bDial, bGreeting, bStatus, bFolder, bBuild,
 	} {
 		c.SetDisabled(false)
 	}

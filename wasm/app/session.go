@@ -66,9 +66,9 @@ func rawRequest(x exchange) string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "POST %s HTTP/1.1\nHost: %s\nContent-Type: text/xml; charset=utf-8\n", path, host)
-	if x.head.SOAPActionPresent {
-		fmt.Fprintf(&b, "SOAPAction: %s\n", x.head.SOAPAction)
+	fmt.Fprintf(&b, "POST %s HTTP/1.1\nHost: %s\n", path, host)
+	for _, h := range report.Request(x.body, x.head).Header {
+		fmt.Fprintf(&b, "%s: %s\n", h.Name, h.Value)
 	}
 	fmt.Fprintf(&b, "Content-Length: %d\n\n%s", len(x.body), x.body)
 	return b.String()

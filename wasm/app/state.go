@@ -13,12 +13,14 @@ import (
 // the page, and small enough (as JSON) for a URL or a postMessage to carry.
 // The simulated server's calls and the history are session data, not state.
 type State struct {
-	Request           string  `json:"request"`
-	SOAPAction        string  `json:"soapAction"`
-	SOAPActionPresent bool    `json:"soapActionPresent"`
-	Endpoint          string  `json:"endpoint"`
-	Builder           Builder `json:"builder"`
-	Example           string  `json:"example,omitempty"` // file name in web/examples
+	Request           string `json:"request"`
+	SOAPAction        string `json:"soapAction"`
+	SOAPActionPresent bool   `json:"soapActionPresent"`
+	// ContentType is the Content-Type field; "" sends no Content-Type.
+	ContentType string  `json:"contentType"`
+	Endpoint    string  `json:"endpoint"`
+	Builder     Builder `json:"builder"`
+	Example     string  `json:"example,omitempty"` // file name in web/examples
 }
 
 // Builder holds the builder form's fields.
@@ -32,6 +34,8 @@ type Builder struct {
 	EntryID      string         `json:"entryId"`
 	DialString   string         `json:"dialString"`
 	GreetingType string         `json:"greetingType"`
+	Status       string         `json:"status"`
+	FolderID     string         `json:"folderId"`
 }
 
 // DefaultEndpoint is the Exchange 2010+ URL of the UM web service.
@@ -43,6 +47,7 @@ func DefaultState() State {
 	return State{
 		SOAPAction:        h.SOAPAction,
 		SOAPActionPresent: h.SOAPActionPresent,
+		ContentType:       soap.DefaultContentType,
 		Endpoint:          DefaultEndpoint,
 		Builder: Builder{
 			Operation:    soap.Disconnect,
@@ -50,13 +55,16 @@ func DefaultState() State {
 			Decl:         true,
 			DialString:   "+14255550100",
 			GreetingType: "NormalCustom",
+			Status:       "true",
+			FolderID:     "AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA==",
 		},
 	}
 }
 
 // Head is the HTTP head the state's request is sent with.
 func (s State) Head() soap.Head {
-	return soap.Head{SOAPActionPresent: s.SOAPActionPresent, SOAPAction: s.SOAPAction}
+	return soap.Head{SOAPActionPresent: s.SOAPActionPresent, SOAPAction: s.SOAPAction,
+		ContentType: s.ContentType, NoContentType: s.ContentType == ""}
 }
 
 // JSON serializes s.

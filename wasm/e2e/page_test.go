@@ -19,6 +19,7 @@ import (
 const (
 	statusJS   = `document.querySelector('#response [data-field="status"]').textContent`
 	bodyJS     = `document.querySelector('#response [data-field="body"]').textContent`
+	headersJS  = `document.querySelector('#response [data-field="headers"]').textContent`
 	explainJS  = `document.querySelector('#response [data-field="explain"]').textContent`
 	diagsJS    = `Array.from(document.querySelectorAll('#diagnostics li.diag')).map(function (li) { return li.dataset.severity + ' ' + li.dataset.code + ' ' + li.dataset.line + ':' + li.dataset.column + ' ' + li.textContent; }).join('\n')`
 	errorsJS   = `document.querySelectorAll('#diagnostics li.diag[data-severity="error"]').length`
@@ -111,8 +112,18 @@ func TestDocSamplePtBR(t *testing.T) {
 
 	sel := `#diagnostics li.diag[data-severity="error"][data-line="4"]`
 	wait[bool](t, p, `!!document.querySelector('`+sel+` button.diag__fix')`, diagsJS)
+	// Contract v2: ASMX skips the https:// element, the method gets no
+	// CallId, and the answer is F2 ErrorInvalidRequest.
 	if s := eval[string](t, p, statusJS); !strings.Contains(s, "500") {
 		t.Errorf("response status before the fix = %q, want a 500 fault", s)
+	}
+	wait[bool](t, p, `document.querySelector('#response [data-field="fault"]').textContent.indexOf('ErrorInvalidRequest') >= 0`,
+		`document.querySelector('#response [data-field="fault"]').textContent`)
+	if e := eval[string](t, p, explainJS); !strings.Contains(e, "skipped it") || !strings.Contains(e, "received no CallId") {
+		t.Errorf("explanation = %q, want the chain: skipped, no CallId, ErrorInvalidRequest", e)
+	}
+	if col := eval[string](t, p, `document.querySelector('`+sel+`').dataset.column`); col != "6" {
+		t.Errorf("the error is at 4:%s, want 4:6", col)
 	}
 	wait[bool](t, p, field("callid", "guid")+` === '`+calidGUID+`'`, field("callid", "guid"))
 	wait[bool](t, p, field("callid", "host")+` === '`+callidHost+`'`, field("callid", "host"))
@@ -162,7 +173,21 @@ func TestTypingLikeAPerson(t *testing.T) {
 	if line != "4" && line != "6" {
 		t.Errorf("mismatched tag reported at line %s, want 4 (<DisconnectX>) or 6 (</Disconnect>):\n%s", line, eval[string](t, p, diagsJS))
 	}
-	wait[bool](t, p, statusJS+`.indexOf('500') >= 0`, statusJS)
+	// Contract v2: ASMX's reader fails, the server answers 400 with no
+	// body, and the page says so.
+	wait[bool](t, p, statusJS+`.indexOf('400 Bad Request') >= 0`, statusJS)
+	if b := eval[string](t, p, bodyJS); !strings.Contains(b, "No body") {
+		t.Errorf("response body pane = %q, want it to say there is no body", b)
+	}
+	if h := eval[string](t, p, headersJS); !strings.Contains(h, "Content-Length: 0") {
+		t.Errorf("response headers = %q, want Content-Length: 0", h)
+	}
+	if e := eval[string](t, p, explainJS); !strings.Contains(e, "400") || !strings.Contains(e, "line") {
+		t.Errorf("explanation = %q, want it to say 400 and where the reader failed", e)
+	}
+	if hidden := eval[bool](t, p, `document.querySelector('#response [data-field="fault"]').hidden`); !hidden {
+		t.Errorf("the fault list is shown for a bodiless 400")
+	}
 
 	// Backspace repairs it.
 	if err := chromedp.Do(p.Ctx, chromedp.SendKeys(chromedp.ID("request"), kb.Backspace)); err != nil {
@@ -206,6 +231,24 @@ func selectRange(t *testing.T, p *Page, start, end int) {
 	t.Helper()
 	eval[chromedp.Void](t, p, `(function () { var ta = document.getElementById('request'); ta.focus(); ta.setSelectionRange(`+
 		strconv.Itoa(start)+`, `+strconv.Itoa(end)+`); })()`)
+}
+
+// TestContentTypeHead: a Content-Type other than text/xml gets ASMX's
+// bodiless 415, shown as such.
+func TestContentTypeHead(t *testing.T) {
+	p := openPage(t)
+	wait[bool](t, p, statusJS+`.indexOf('200') >= 0`, statusJS, diagsJS)
+	eval[chromedp.Void](t, p, `(function () { var c = document.getElementById('content-type'); c.focus(); c.select(); })()`)
+	if err := chromedp.Do(p.Ctx, chromedp.SendKeys(chromedp.ID("content-type"), "application/json")); err != nil {
+		t.Fatal(err)
+	}
+	wait[bool](t, p, statusJS+`.indexOf('415 Unsupported Media Type') >= 0`, statusJS)
+	if b := eval[string](t, p, bodyJS); !strings.Contains(b, "No body") {
+		t.Errorf("response body pane = %q, want it to say there is no body", b)
+	}
+	if e := eval[string](t, p, explainJS); !strings.Contains(e, "application/json") || !strings.Contains(e, "415") {
+		t.Errorf("explanation = %q, want it to name the media type and 415", e)
+	}
 }
 
 // TestSOAPActionHead unticks the SOAPAction header and ticks it again.

@@ -26,6 +26,6 @@ func ExampleCheck() {
 	// Output:
 	// valid: false
 	// 4:6: error: operation-namespace
-	// server: 500 Client
+	// server: 500 ErrorInvalidRequest
 	// CallId: 09df9edc-4e23-4709-bdaf-7be20cb0ae56@df-eum-01.exchange.corp.microsoft.com
 }

@@ -53,7 +53,7 @@ type Diagnostic struct {
 	// header rather than the body.
 	Field string `json:"field,omitempty"`
 	// Rule is the row of the server's decision order this error faults on.
-	Rule int `json:"rule,omitempty"`
+	Rule soap.Row `json:"rule,omitempty"`
 }
 
 // Fix is the JSON form of a soap.Fix: replace the range with Text.
@@ -163,10 +163,18 @@ func Server() *umsim.Server {
 	})
 }
 
-// Request is the HTTP request a client sends with body and head: POST,
-// Content-Type text/xml; charset=utf-8, and SOAPAction as head says.
+// Request is the HTTP request a client sends with body and head: POST, the
+// Content-Type (text/xml; charset=utf-8 unless head says otherwise), and
+// SOAPAction as head says.
 func Request(body string, head soap.Head) umsim.Request {
-	h := []umsim.Header{{Name: "Content-Type", Value: "text/xml; charset=utf-8"}}
+	var h []umsim.Header
+	if !head.NoContentType {
+		ct := head.ContentType
+		if ct == "" {
+			ct = soap.DefaultContentType
+		}
+		h = append(h, umsim.Header{Name: "Content-Type", Value: ct})
+	}
 	if head.SOAPActionPresent {
 		h = append(h, umsim.Header{Name: "SOAPAction", Value: head.SOAPAction})
 	}

@@ -214,7 +214,7 @@ func TestCheckCallID(t *testing.T) {
 		{"unqualified CallId", disconnect(soap.NSMessages, `<CallId xmlns="">`+docsID+`</CallId>`), soap.DefaultHead(), true, true, 500},
 		{"bad CallId", badCallID, soap.DefaultHead(), true, false, 500},
 		{"no CallId", noCallID, soap.DefaultHead(), false, false, 500},
-		{"not well-formed", "<soap:Envelope>", soap.DefaultHead(), false, false, 500},
+		{"not well-formed", "<soap:Envelope>", soap.DefaultHead(), false, false, 400},
 		{"playonphone", playOn, playHead(), false, false, 200},
 	}
 	for _, tt := range tests {

@@ -20,8 +20,10 @@ type BuildOptions struct {
 	CallID       string
 	GUID, Host   string
 	EntryID      string // PlayOnPhone
-	DialString   string // PlayOnPhone, PlayOnPhoneGreeting
+	DialString   string // PlayOnPhone, PlayOnPhoneGreeting; SetPlayOnPhoneDialString's dialString
 	GreetingType string // PlayOnPhoneGreeting: NormalCustom or OofCustom
+	Status       string // SetOofStatus, SetMissedCallNotificationEnabled: true or false
+	FolderID     string // SetTelephoneAccessFolderEmail's base64FolderID
 	// Prefix writes the body elements with the prefix m
 	// (<m:Disconnect xmlns:m="…"><m:CallId>); without it they take the
 	// default namespace (<Disconnect xmlns="…"><CallId>).
@@ -64,12 +66,8 @@ func Build(o BuildOptions) (string, error) {
 	if op == PlayOnPhoneGreeting && o.GreetingType != "NormalCustom" && o.GreetingType != "OofCustom" {
 		return "", fmt.Errorf("soap: greeting type %q is not NormalCustom or OofCustom", o.GreetingType)
 	}
-	values := map[string]string{
-		"CallId":       callID,
-		"entryId":      o.EntryID,
-		"DialString":   o.DialString,
-		"GreetingType": o.GreetingType,
-	}
+	o.CallID = callID
+	values := o.Values()
 
 	var b strings.Builder
 	nl := func(depth int) {
@@ -108,6 +106,20 @@ func Build(o BuildOptions) (string, error) {
 	nl(0)
 	b.WriteString("</soap:Envelope>\n")
 	return b.String(), nil
+}
+
+// Values maps the child element names of every operation to the option
+// that fills them.
+func (o BuildOptions) Values() map[string]string {
+	return map[string]string{
+		"CallId":         o.CallID,
+		"entryId":        o.EntryID,
+		"DialString":     o.DialString,
+		"GreetingType":   o.GreetingType,
+		"status":         o.Status,
+		"dialString":     o.DialString,
+		"base64FolderID": o.FolderID,
+	}
 }
 
 // buildEscape escapes s as element text (EscapeText), refusing what XML 1.0

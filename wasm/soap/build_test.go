@@ -25,6 +25,8 @@ func buildTestValues(op Operation) BuildOptions {
 		EntryID:      "AAMkADk0ZmQxMjYzLWQ1YjEtNGNkMS05NzA4LWZmNzk4MzExNGY3NwBGAAAAAAA=",
 		DialString:   "tel:+1-425-555-0100",
 		GreetingType: "OofCustom",
+		Status:       "true",
+		FolderID:     "AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA==",
 	}
 }
 
@@ -161,7 +163,7 @@ func buildCheckShape(tb testing.TB, o BuildOptions, out string) {
 	if !strings.HasSuffix(out, "</soap:Envelope>\n") {
 		tb.Errorf("Build(%+v) does not end with \"</soap:Envelope>\\n\":\n%s", o, out)
 	}
-	want := map[string]string{"CallId": o.CallID, "entryId": o.EntryID, "DialString": o.DialString, "GreetingType": o.GreetingType}
+	want := o.Values()
 	valueLines := 0 // line feeds inside the values
 	for _, name := range op.Children() {
 		valueLines += strings.Count(want[name], "\n")

@@ -3,9 +3,9 @@ package soap
 import (
 	"encoding/base64"
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/beevik/etree"
 
@@ -28,7 +28,7 @@ type cand struct {
 }
 
 // Check reads a request body and its HTTP head, reports every problem it
-// finds, and decides which fault, if any, the server answers with. It never
+// finds, and decides which answer the server gives (contract v2). It never
 // panics and always returns a report.
 func Check(body string, head Head) *Report {
 	c := &checker{p: parse(body), head: head, rep: &Report{}}
@@ -37,6 +37,9 @@ func Check(body string, head Head) *Report {
 	return c.rep
 }
 
+// add records a diagnostic; v, when not nil, is the verdict the problem
+// would give were it the only one. at is where the reader meets it (it
+// orders the candidates of stage 5).
 func (c *checker) add(sev Severity, code string, sp Span, msg, spec string, fix *Fix, v *Verdict) {
 	d := Diagnostic{Severity: sev, Code: code, Message: msg, Span: sp, Fix: fix, SpecRef: spec}
 	if v != nil {
@@ -57,86 +60,240 @@ func (c *checker) finish() {
 	c.rep.Diagnostics = make([]Diagnostic, 0, len(c.cands))
 	for _, k := range c.cands {
 		c.rep.Diagnostics = append(c.rep.Diagnostics, k.d)
-		if k.v != nil && (c.rep.Verdict == nil || k.v.Rule < c.rep.Verdict.Rule) {
+		if k.v != nil && earlier(k.v, c.rep.Verdict) {
 			c.rep.Verdict = k.v
 		}
 	}
 }
 
+// earlier tells whether v comes before w in the decision order: by row, and
+// inside stage 5 by where the reader meets it.
+func earlier(v, w *Verdict) bool {
+	if w == nil {
+		return true
+	}
+	if v.Rule.rank() != w.Rule.rank() {
+		return v.Rule.rank() < w.Rule.rank()
+	}
+	return v.Rule.rank() == 5 && v.at < w.at
+}
+
 func (c *checker) run() {
 	p := c.p
 	c.checkAction()
+	root := p.root
+	var ri *elemInfo
+	if root != nil {
+		ri = p.info[root]
+	}
 	if p.err != nil {
-		e := p.err
-		sp := p.span(e.Start, e.End)
-		v := &Verdict{Rule: 1, Reason: e.Reason}
-		if e.Code != "limit-size" && e.Code != "xml-empty" {
-			at := p.pos(e.Start)
-			v.Line, v.Col = at.Line, at.Col
-		}
-		spec := SpecXML
-		if e.Code == "xml-doctype" {
-			spec = SpecSOAP + "#_Toc478383492"
-		}
-		c.add(Error, e.Code, sp, e.Msg, spec, nil, v)
+		c.readError(ri)
+	}
+	if p.unread >= 0 {
+		c.add(Warning, "xml-unread", p.span(p.unread, len(p.src)),
+			"the server never reads this: ASMX stops one node after the Envelope's end tag (here, at the line break); other XML tools would refuse the document — remove everything after </"+root.FullTag()+">",
+			SpecXML+"#sec-well-formed", &Fix{Title: "Remove what follows the Envelope", Span: p.span(p.stop, len(p.src))}, nil)
+	}
+	if ri == nil || (p.err != nil && p.err.At < ri.StartEnd) {
 		c.checkActionAnchor(nil)
+		c.findCallID()
 		return
 	}
 	c.checkDecl()
-	root := p.root
-	ri := p.info[root]
-	rootSpan := p.span(ri.NameStart, ri.NameEnd)
 	envNS := ri.NS
-	if ri.Local != "Envelope" {
+	rootSpan := p.span(ri.NameStart, ri.NameEnd)
+	at := ri.StartEnd
+	wrap := fmt.Sprintf("wrap the request in <soap:Envelope xmlns:soap=%q><soap:Body>…</soap:Body></soap:Envelope>", NSEnvelope)
+	switch {
+	case ri.Local != "Envelope" && envNS != NSEnvelope:
+		// SoapServerProtocol.ReadParameters: MoveToContent, then
+		// CheckHelperVersion compares the root's namespace only.
+		msg := fmt.Sprintf("the root element is <%s>, not a SOAP 1.1 Envelope; the server checks the root's namespace first (%q, not %q) and answers VersionMismatch; %s", root.FullTag(), envNS, NSEnvelope, wrap)
+		if envNS == "" {
+			msg = fmt.Sprintf("the root element is <%s> in no namespace, not a SOAP 1.1 Envelope; the server checks the root's namespace first and answers VersionMismatch; %s", root.FullTag(), wrap)
+		}
+		c.add(Error, "envelope-missing", rootSpan, msg, SpecSOAPEnvelope, nil,
+			&Verdict{Rule: RowVersion, at: at, Namespace: envNS, Local: ri.Local})
+	case envNS != NSEnvelope:
+		c.add(Error, "envelope-namespace", rootSpan, envelopeNSMessage(ri), SpecSOAPEnvelope, c.envelopeNSFix(root),
+			&Verdict{Rule: RowVersion, at: at, Namespace: envNS, Local: ri.Local})
+	case ri.Local != "Envelope":
+		// ReadParameters: IsStartElement(Envelope, …) fails →
+		// WebMissingEnvelopeElement.
 		c.add(Error, "envelope-missing", rootSpan,
-			fmt.Sprintf("the root element is <%s>, not a SOAP Envelope; wrap the request in <soap:Envelope xmlns:soap=%q><soap:Body>…</soap:Body></soap:Envelope>", root.FullTag(), NSEnvelope),
-			SpecSOAPEnvelope, nil, &Verdict{Rule: 2, Namespace: ri.NS, Local: ri.Local})
+			fmt.Sprintf("the root element is <%s>, not a SOAP Envelope, so the server finds no message to read; %s", root.FullTag(), wrap),
+			SpecSOAPEnvelope, nil, &Verdict{Rule: RowEnvelope, at: at, Local: ri.Local, Namespace: envNS})
+	}
+	if ri.Local != "Envelope" {
 		c.checkActionAnchor(root)
+		c.findCallID()
 		return
 	}
-	if envNS != NSEnvelope {
-		var fix *Fix
-		msg := fmt.Sprintf("the Envelope is in namespace %q; SOAP 1.1 needs %q, so the server answers VersionMismatch", envNS, NSEnvelope)
-		switch {
-		case envNS == "":
-			msg = fmt.Sprintf("the Envelope has no namespace; SOAP 1.1 needs %q, so the server answers VersionMismatch; declare it with xmlns:soap", NSEnvelope)
-		case envNS == NSSOAP12:
-			msg = fmt.Sprintf("the Envelope is SOAP 1.2 (%q); the UM web service speaks SOAP 1.1 only (%q), so the server answers VersionMismatch", envNS, NSEnvelope)
-		case strings.HasPrefix(envNS, "https://") && "http://"+strings.TrimPrefix(envNS, "https://") == NSEnvelope:
-			msg = fmt.Sprintf("the Envelope namespace is written with https:// (%q), a typo of archived docs; SOAP 1.1 needs %q, so the server answers VersionMismatch", envNS, NSEnvelope)
-		}
-		if a, ok := p.declaring(root, root.Space); ok {
-			fix = &Fix{Title: "Use the SOAP 1.1 namespace", Span: p.span(a.ValStart, a.ValEnd), Text: NSEnvelope}
-		} else {
-			fix = &Fix{Title: "Declare the SOAP 1.1 namespace", Span: p.span(ri.NameEnd, ri.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(root.Space), NSEnvelope)}
-		}
-		c.add(Error, "envelope-namespace", rootSpan, msg, SpecSOAPEnvelope, fix,
-			&Verdict{Rule: 2, Namespace: envNS, Local: ri.Local})
-	}
-	var header, body *etree.Element
-	bodies := 0
-	for _, ch := range elements(root) {
-		ci := p.info[ch]
-		if ci.NS != envNS {
-			continue
-		}
-		switch ci.Local {
-		case "Header":
-			if header == nil {
-				header = ch
-			}
-		case "Body":
-			bodies++
-			if body == nil {
-				body = ch
-			}
-		}
-	}
+	header, body := c.envelopeParts(root, ri, envNS)
 	if header != nil {
 		c.checkHeader(header, envNS)
 	}
-	op := c.checkBody(root, body, envNS)
+	if p.err != nil {
+		// The tree past the reader's error is incomplete: say nothing of
+		// the Body's content that could be wrong only because it is cut.
+		c.checkActionAnchor(nil)
+		c.findCallID()
+		return
+	}
+	var op *etree.Element
+	if body != nil {
+		op = c.checkBody(body)
+		c.checkSecondBody(root, body, envNS)
+	}
 	c.checkActionAnchor(op)
+	c.findCallID()
+}
+
+// readError reports the reader's failure: row 5a before the root's start
+// tag is complete, 5e after it (both HTTP 400 with no body), or a limit of
+// the simulator's own.
+func (c *checker) readError(ri *elemInfo) {
+	p := c.p
+	e := p.err
+	sp := p.span(e.Start, e.End)
+	row := RowBroken
+	if ri == nil || e.At < ri.StartEnd {
+		row = RowUnreadable
+	}
+	v := &Verdict{Rule: row, at: e.At, Reason: e.Reason}
+	if e.Code != "limit-size" && e.Code != "xml-empty" {
+		at := p.pos(e.Start)
+		v.Line, v.Col = at.Line, at.Col
+	}
+	spec := SpecXML
+	if e.Code == "xml-doctype" {
+		spec = SpecSOAP + "#_Toc478383492"
+	}
+	c.add(Error, e.Code, sp, e.Msg+" (the server answers 400 Bad Request with no body)", spec, nil, v)
+}
+
+func envelopeNSMessage(ri *elemInfo) string {
+	envNS := ri.NS
+	what := "the Envelope"
+	if ri.Local != "Envelope" {
+		what = fmt.Sprintf("the root element <%s>", ri.Local)
+	}
+	switch {
+	case envNS == "":
+		return fmt.Sprintf("%s has no namespace; SOAP 1.1 needs %q, so the server answers VersionMismatch; declare it with xmlns:soap", what, NSEnvelope)
+	case envNS == NSSOAP12:
+		return fmt.Sprintf("%s is SOAP 1.2 (%q); the UM web service speaks SOAP 1.1 only (%q), so the server answers VersionMismatch", what, envNS, NSEnvelope)
+	case httpsTypo(envNS, NSEnvelope):
+		return fmt.Sprintf("the Envelope namespace is written with https:// (%q), a typo of archived docs; SOAP 1.1 needs %q, so the server answers VersionMismatch", envNS, NSEnvelope)
+	}
+	return fmt.Sprintf("%s is in namespace %q; SOAP 1.1 needs %q, so the server answers VersionMismatch", what, envNS, NSEnvelope)
+}
+
+func (c *checker) envelopeNSFix(root *etree.Element) *Fix {
+	p := c.p
+	ri := p.info[root]
+	if ri.Local != "Envelope" {
+		return nil
+	}
+	if a, ok := p.declaring(root, root.Space); ok {
+		title := "Use the SOAP 1.1 namespace"
+		if httpsTypo(a.Value, NSEnvelope) {
+			title = "Change https:// to http://"
+		}
+		return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: NSEnvelope}
+	}
+	return &Fix{Title: "Declare the SOAP 1.1 namespace", Span: p.span(ri.NameEnd, ri.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(root.Space), NSEnvelope)}
+}
+
+// httpsTypo tells whether ns is want written with https:// (the translated
+// docs' typo) or, for the messages namespace, without its final s (the
+// CallState page's typo, umws-protocol.md §8 erratum 5).
+func httpsTypo(ns, want string) bool {
+	if rest, ok := strings.CutPrefix(ns, "https://"); ok && "http://"+rest == want {
+		return true
+	}
+	return false
+}
+
+// HTTPSTypo tells whether ns is the https:// misspelling of want.
+func HTTPSTypo(ns, want string) bool { return httpsTypo(ns, want) }
+
+// envelopeParts finds the Header and the Body the way ASMX reads the
+// Envelope (SoapServerProtocol.ReadParameters): after the start tag, an
+// optional soap:Header, then the next content must be soap:Body. It reports
+// row 5d when it is not.
+func (c *checker) envelopeParts(root *etree.Element, ri *elemInfo, envNS string) (header, body *etree.Element) {
+	p := c.p
+	rootSpan := p.span(ri.NameStart, ri.NameEnd)
+	missing := func(at int, found string) {
+		msg := "the Envelope is empty; the server reads the request from its soap:Body — put <soap:Body> with the request element inside the Envelope"
+		if found != "" {
+			msg = fmt.Sprintf("the server reads an optional soap:Header and then expects soap:Body, but finds %s; put <soap:Body> right there (after the Header, if any)", found)
+		}
+		c.add(Error, "body-missing", rootSpan, msg, SpecSOAPEnvelope, nil, &Verdict{Rule: RowBody, at: at})
+	}
+	if ri.SelfClosing {
+		missing(ri.StartEnd, "")
+		return nil, nil
+	}
+	// The content ASMX meets in order: elements and non-white-space text;
+	// comments, processing instructions and white space are skipped
+	// (XmlReader.MoveToContent).
+	next := ri.StartEnd
+	sawHeader := false
+	for _, tok := range root.Child {
+		switch t := tok.(type) {
+		case *etree.CharData:
+			if strings.TrimSpace(t.Data) == "" {
+				continue
+			}
+			if p.err != nil && p.err.Start < p.info[root].EndEnd && next > p.err.Start {
+				return header, nil
+			}
+			missing(next, "text")
+			return header, nil
+		case *etree.Element:
+			ei := p.info[t]
+			if ei.NS == envNS && ei.Local == "Header" && !sawHeader {
+				sawHeader = true
+				header = t
+				next = ei.EndEnd
+				continue
+			}
+			if ei.NS == envNS && ei.Local == "Body" {
+				return header, t
+			}
+			if p.err != nil && ei.End == 0 {
+				return header, nil // cut by the reader's error
+			}
+			missing(ei.Start, "<"+t.FullTag()+">")
+			return header, nil
+		}
+	}
+	if p.err != nil {
+		return header, nil // the reader failed before the Body
+	}
+	what := ""
+	if sawHeader {
+		what = "the end of the Envelope"
+	}
+	missing(ri.End, what)
+	return header, nil
+}
+
+// checkSecondBody warns about a second Body: ASMX reads the first and skips
+// the rest of the Envelope.
+func (c *checker) checkSecondBody(root, body *etree.Element, envNS string) {
+	p := c.p
+	for _, ch := range elements(root) {
+		ci := p.info[ch]
+		if ch == body || ci.NS != envNS || ci.Local != "Body" || ci.Start < p.info[body].Start {
+			continue
+		}
+		c.add(Warning, "body-repeated", p.span(ci.NameStart, ci.NameEnd),
+			"a second soap:Body: the server reads only the first and skips the rest of the Envelope; SOAP 1.1 allows one Body — remove it",
+			SpecSOAPEnvelope, &Fix{Title: "Remove the second Body", Span: c.wholeElement(ch)}, nil)
+	}
 }
 
 func prefixSuffix(prefix string) string {
@@ -166,11 +323,17 @@ func (c *checker) checkDecl() {
 }
 
 // checkHeader checks the SOAP header entries (SOAP 1.1 §4.2): the service
-// understands none of them.
+// understands none of them. ASMX reads them with the Envelope
+// (SoapHeaderHandling.ReadHeaders) but checks mustUnderstand only after the
+// method returned (SoapServerProtocol.WriteReturns →
+// SoapHeaderHandling.EnsureHeadersUnderstood): row 9.
 func (c *checker) checkHeader(header *etree.Element, envNS string) {
 	p := c.p
 	for _, h := range elements(header) {
 		hi := p.info[h]
+		if p.err != nil && hi.End == 0 {
+			continue // cut by the reader's error
+		}
 		var mu *attrInfo
 		for i := range hi.Attrs {
 			a := &hi.Attrs[i]
@@ -187,12 +350,12 @@ func (c *checker) checkHeader(header *etree.Element, envNS string) {
 		whole := c.wholeElement(h)
 		if mu != nil && (mu.Value == "1" || mu.Value == "true") {
 			c.add(Error, "header-must-understand", p.span(mu.NameStart, mu.End),
-				fmt.Sprintf("header <%s> is marked mustUnderstand=%q, but the UM web service understands no SOAP headers, so it answers MustUnderstand; remove the header", h.FullTag(), mu.Value),
+				fmt.Sprintf("header <%s> is marked mustUnderstand=%q, but the UM web service understands no SOAP headers: after the operation has run, the server answers MustUnderstand instead of its response (the operation's effect stands); remove the header", h.FullTag(), mu.Value),
 				SpecSOAPHeader, &Fix{Title: fmt.Sprintf("Remove the <%s> header", h.FullTag()), Span: whole, Text: ""},
-				&Verdict{Rule: 3, Header: hi.Local})
+				&Verdict{Rule: RowMustUnderstand, Header: hi.Local})
 			continue
 		}
-		msg := fmt.Sprintf("header <%s> is optional and the UM web service ignores it; the Disconnect binding has no header parts", h.FullTag())
+		msg := fmt.Sprintf("header <%s> is optional and the UM web service ignores it; the service's bindings have no header parts", h.FullTag())
 		if mu != nil && mu.Value != "0" && mu.Value != "false" {
 			msg = fmt.Sprintf("header <%s> has mustUnderstand=%q; SOAP 1.1 allows only \"0\" or \"1\" — and the service ignores optional headers", h.FullTag(), mu.Value)
 		}
@@ -224,14 +387,14 @@ func (c *checker) nsOfPrefix(e *etree.Element, prefix string) (string, bool) {
 	return "", prefix == ""
 }
 
-// checkAction looks at the SOAPAction header (SOAP 1.1 §6.1.1; rows 4 and 5
-// of the decision order). Its diagnostics are anchored later, when the
-// operation element is known.
+// checkAction reads the SOAPAction header as ASMX routes on it, before the
+// body is read (Soap11ServerProtocolHelper.RouteRequest). Its diagnostics
+// are anchored later, when the operation element is known.
 func (c *checker) checkAction() {
 	if !c.head.SOAPActionPresent {
 		return
 	}
-	v := actionURI(c.head.SOAPAction)
+	v := ActionURI(c.head.SOAPAction)
 	for _, op := range Operations {
 		if v == op.Action() {
 			c.action = op
@@ -240,21 +403,85 @@ func (c *checker) checkAction() {
 	c.rep.Action = c.action
 }
 
-// actionURI is the URI a SOAPAction header value names, read the way ASMX
-// reads it: surrounding space and quotes stripped, then URL-decoded.
-func actionURI(raw string) string {
+// ActionURI is the method key ASMX looks up for a SOAPAction header value
+// (Soap11ServerProtocolHelper.RouteRequest): one pair of enclosing double
+// quotes removed, then HttpUtility.UrlDecode. The value is trimmed first, as
+// the HTTP server hands header values over without surrounding white space.
+func ActionURI(raw string) string {
 	v := strings.TrimSpace(raw)
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
 	}
-	if dec, err := url.PathUnescape(v); err == nil {
-		v = dec
-	}
-	return v
+	return urlDecode(v)
 }
 
-// checkActionAnchor reports the SOAPAction diagnostics, anchored at op (or
-// the root, or the start of the text).
+// urlDecode is System.Web's HttpUtility.UrlDecode: '+' is a space, %XX a
+// byte, %uXXXX a UTF-16 code unit; a '%' not followed by hex digits stays as
+// it is; the bytes are read as UTF-8 (invalid ones become U+FFFD).
+func urlDecode(s string) string {
+	if !strings.ContainsAny(s, "%+") {
+		return s
+	}
+	hex := func(b byte) int {
+		switch {
+		case b >= '0' && b <= '9':
+			return int(b - '0')
+		case b >= 'a' && b <= 'f':
+			return int(b-'a') + 10
+		case b >= 'A' && b <= 'F':
+			return int(b-'A') + 10
+		}
+		return -1
+	}
+	var out []byte
+	var units []uint16
+	flush := func() {
+		if len(units) > 0 {
+			for _, r := range utf16Decode(units) {
+				out = utf8.AppendRune(out, r)
+			}
+			units = units[:0]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b == '+':
+			flush()
+			out = append(out, ' ')
+		case b == '%' && i+5 < len(s) && s[i+1] == 'u' && hex(s[i+2]) >= 0 && hex(s[i+3]) >= 0 && hex(s[i+4]) >= 0 && hex(s[i+5]) >= 0:
+			units = append(units, uint16(hex(s[i+2])<<12|hex(s[i+3])<<8|hex(s[i+4])<<4|hex(s[i+5])))
+			i += 5
+		case b == '%' && i+2 < len(s) && hex(s[i+1]) >= 0 && hex(s[i+2]) >= 0:
+			flush()
+			out = append(out, byte(hex(s[i+1])<<4|hex(s[i+2])))
+			i += 2
+		default:
+			flush()
+			out = append(out, b)
+		}
+	}
+	flush()
+	return strings.ToValidUTF8(string(out), "\uFFFD")
+}
+
+func utf16Decode(u []uint16) []rune {
+	out := make([]rune, 0, len(u))
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if r >= 0xD800 && r < 0xDC00 && i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+			r = 0x10000 + (r-0xD800)<<10 + rune(u[i+1]-0xDC00)
+			i++
+		} else if r >= 0xD800 && r < 0xE000 {
+			r = utf8.RuneError
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// checkActionAnchor reports the SOAPAction diagnostics (rows 2 and 3),
+// anchored at op (or the root, or the start of the text).
 func (c *checker) checkActionAnchor(op *etree.Element) {
 	p := c.p
 	anchor := Span{Start: Pos{1, 1}, End: Pos{1, 1}}
@@ -270,33 +497,45 @@ func (c *checker) checkActionAnchor(op *etree.Element) {
 		anchor = p.span(ri.NameStart, ri.NameEnd)
 	}
 	raw := c.head.SOAPAction
-	whole := Span{Start: Pos{1, 1}, End: posIn(raw, newLines(raw), len(raw))}
-	set := &Fix{Title: "Set SOAPAction to " + want.QuotedAction(), Field: FieldSOAPAction, Span: whole, Text: want.QuotedAction()}
+	set := &Fix{Title: "Set SOAPAction to " + want.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: want.QuotedAction()}
 	trimmed := strings.TrimSpace(raw)
 	switch {
-	case !c.head.SOAPActionPresent || trimmed == "" || trimmed == `""`:
-		msg := "the request has no SOAPAction header; the .asmx service dispatches on it, so it answers soap:Client; send SOAPAction: " + want.QuotedAction()
-		if c.head.SOAPActionPresent {
-			msg = "the SOAPAction header is empty; the .asmx service dispatches on it, so it answers soap:Client; send SOAPAction: " + want.QuotedAction()
-		}
-		c.addField(Error, "soapaction-missing", anchor, msg, SpecSOAPAction, set, &Verdict{Rule: 4})
+	case !c.head.SOAPActionPresent:
+		c.addField(Error, "soapaction-missing", anchor,
+			"the request has no SOAPAction header; the .asmx service routes on it before it reads the body, so it answers soap:Client; send SOAPAction: "+want.QuotedAction(),
+			SpecSOAPAction, set, &Verdict{Rule: RowNoAction})
 		return
 	case c.action == "":
-		v := actionURI(raw)
+		v := ActionURI(raw)
 		msg := fmt.Sprintf("SOAPAction %q names no operation of the UM web service, so it answers soap:Client; for this request send %s", v, want.QuotedAction())
-		if strings.HasPrefix(v, "https://schemas.microsoft.com/") {
-			msg = fmt.Sprintf("SOAPAction %q uses https://, the translated docs' typo; the service only knows http:// actions: send %s", v, want.QuotedAction())
-		} else if strings.HasSuffix(v, "/DisconnectPhoneCall") {
-			msg = fmt.Sprintf("SOAPAction %q is the EWS operation (Exchange 2010+ /EWS/Exchange.asmx), not the UM web service's; send %s", v, want.QuotedAction())
+		switch {
+		case trimmed == "" || trimmed == `""`:
+			msg = "the SOAPAction header is empty; ASMX looks up the empty name (after removing the quotes), finds no operation and answers soap:Client; send SOAPAction: " + want.QuotedAction()
+		case len(trimmed) >= 2 && trimmed[0] == '\'' && trimmed[len(trimmed)-1] == '\'':
+			msg = fmt.Sprintf("the SOAPAction is in single quotes; ASMX removes only double quotes, so it looks up %s, finds no operation and answers soap:Client; send %s", v, want.QuotedAction())
+		case strings.HasPrefix(v, "https://schemas.microsoft.com/"):
+			msg = fmt.Sprintf("SOAPAction %q uses https://, the translated docs' typo; the service only knows http:// actions, so it answers soap:Client: send %s", v, want.QuotedAction())
+		case strings.HasSuffix(v, "/DisconnectPhoneCall"):
+			msg = fmt.Sprintf("SOAPAction %q is the EWS operation (Exchange 2010+ /EWS/Exchange.asmx), not the UM web service's, so it answers soap:Client; send %s", v, want.QuotedAction())
 		}
-		c.addField(Error, "soapaction-unknown", anchor, msg, SpecSOAPAction, set, &Verdict{Rule: 5, Action: v})
+		c.addField(Error, "soapaction-unknown", anchor, msg, SpecSOAPAction, set, &Verdict{Rule: RowUnknownAction, Action: v})
 		return
 	}
 	if !strings.HasPrefix(trimmed, `"`) || !strings.HasSuffix(trimmed, `"`) || len(trimmed) < 2 {
 		c.addField(Warning, "soapaction-unquoted", anchor,
 			"the SOAPAction value is not quoted; SOAP 1.1 §6.1.1 says it is a quoted string — the .asmx server accepts it, strict clients and proxies may not",
-			SpecSOAPAction, &Fix{Title: "Quote the SOAPAction", Field: FieldSOAPAction, Span: whole, Text: `"` + trimmed + `"`}, nil)
+			SpecSOAPAction, &Fix{Title: "Quote the SOAPAction", Field: FieldSOAPAction, Span: c.headerSpan(), Text: `"` + trimmed + `"`}, nil)
+	} else if ActionURI(raw) != trimmed[1:len(trimmed)-1] {
+		c.addField(Warning, "soapaction-encoded", anchor,
+			fmt.Sprintf("the SOAPAction is URL-encoded; ASMX decodes it (HttpUtility.UrlDecode) and finds %s, but other servers may not: send it as is", c.action),
+			SpecSOAPAction, &Fix{Title: "Set SOAPAction to " + c.action.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: c.action.QuotedAction()}, nil)
 	}
+}
+
+// headerSpan is the whole SOAPAction header value (field coordinates).
+func (c *checker) headerSpan() Span {
+	raw := c.head.SOAPAction
+	return Span{Start: Pos{1, 1}, End: posIn(raw, newLines(raw), len(raw))}
 }
 
 func (c *checker) addField(sev Severity, code string, sp Span, msg, spec string, fix *Fix, v *Verdict) {
@@ -304,24 +543,47 @@ func (c *checker) addField(sev Severity, code string, sp Span, msg, spec string,
 	c.cands[len(c.cands)-1].d.Field = FieldSOAPAction
 }
 
-// checkBody checks the Body and the operation element (rows 6–8). It returns
-// the operation element, if any.
-func (c *checker) checkBody(root, body *etree.Element, envNS string) *etree.Element {
-	p := c.p
-	ri := p.info[root]
-	if body == nil {
-		c.add(Error, "body-missing", p.span(ri.NameStart, ri.NameEnd),
-			"the Envelope has no Body; put the request element inside <soap:Body>…</soap:Body>",
-			SpecSOAPEnvelope, nil, &Verdict{Rule: 6})
-		return nil
+// findCallID fills the CallId value when the operation's children were not
+// read (a wrong body, a reader's error): the first element named CallId, in
+// whatever namespace, is decoded for the CallId panel.
+func (c *checker) findCallID() {
+	if _, ok := c.rep.Value("CallId"); ok || c.p.root == nil {
+		return
 	}
+	var walk func(e *etree.Element) bool
+	walk = func(e *etree.Element) bool {
+		if info := c.p.info[e]; info != nil && info.Local == "CallId" {
+			c.rep.Values = append(c.rep.Values, c.value(e))
+			return true
+		}
+		for _, ch := range elements(e) {
+			if walk(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(c.p.root) // depth is capped by the parser (MaxDepth)
+}
+
+// checkBody checks the Body's content (rows 6 and 7). ASMX's serializer
+// skips an element that is not the operation's, so the method gets null
+// parameters, and MS-OXWUMS 2.2.2.1 answers a request that breaks the schema
+// with ErrorInvalidRequest (F2): every problem here is row 7. It returns the
+// Body's first element, if any.
+func (c *checker) checkBody(body *etree.Element) *etree.Element {
+	p := c.p
 	bi := p.info[body]
 	kids := elements(body)
+	target := c.action
+	if target == "" {
+		target = Disconnect
+	}
 	if len(kids) == 0 {
 		at := p.pos(bi.EndNameStart)
 		c.add(Error, "body-empty", p.span(bi.NameStart, bi.NameEnd),
-			fmt.Sprintf("the Body is empty; it must hold the request element, e.g. <Disconnect xmlns=%q>", NSMessages),
-			SpecDisconnectRequest, nil, &Verdict{Rule: 6, Line: at.Line, Col: at.Col})
+			fmt.Sprintf("the Body is empty, so the %s method receives no request; MS-OXWUMS 2.2.2.1 answers ErrorInvalidRequest — put the request element inside, e.g. <%s xmlns=%q>", target, target, NSMessages),
+			SpecMalformed, nil, &Verdict{Rule: RowInvalid, Line: at.Line, Col: at.Col})
 		return nil
 	}
 	op := kids[0]
@@ -330,63 +592,96 @@ func (c *checker) checkBody(root, body *etree.Element, envNS string) *etree.Elem
 		c.add(Error, "body-extra-child", p.span(xi.NameStart, xi.NameEnd),
 			fmt.Sprintf("the Body holds a second element <%s>; a document/literal request has exactly one, so the server answers ErrorInvalidRequest; remove it", extra.FullTag()),
 			SpecMalformed, &Fix{Title: fmt.Sprintf("Remove <%s>", extra.FullTag()), Span: c.wholeElement(extra)},
-			&Verdict{Rule: 7})
+			&Verdict{Rule: RowInvalid})
 	}
 	oi := p.info[op]
-	want := c.action
-	if want == "" {
-		if o, ok := ParseOperation(oi.Local); ok {
-			want = o
-		} else {
-			want = Disconnect
-		}
-	}
 	nameSpan := p.span(oi.NameStart, oi.NameEnd)
 	at := p.pos(oi.NameStart)
-	rule6 := &Verdict{Rule: 6, Line: at.Line, Col: at.Col, Element: oi.Local, ElementNS: oi.NS}
+	skipped := func() *Verdict {
+		return &Verdict{Rule: RowInvalid, Line: at.Line, Col: at.Col, Element: oi.Local, ElementNS: oi.NS}
+	}
+	// What the element is, whatever the SOAPAction says.
+	bodyOp, exact := ParseOperation(oi.Local)
+	if !exact {
+		for _, o := range Operations {
+			if strings.EqualFold(o.Name(), oi.Local) {
+				bodyOp = o
+			}
+		}
+	}
+	if target == "" || c.action == "" {
+		if bodyOp != "" {
+			target = bodyOp
+		}
+	}
+	gets := "receives no parameters"
+	if names := target.Children(); len(names) > 0 {
+		gets = "receives no " + listNames(names)
+	}
+	skip := fmt.Sprintf("ASMX does not recognise the element and skips it, so the %s method %s and the server answers ErrorInvalidRequest", target, gets)
 	switch {
-	case oi.Local == string(want) && oi.NS == NSMessages:
-		if c.action == "" {
-			// The server faults on the SOAPAction first; still name the body's operation.
-			c.rep.Operation = want
-		}
-	case oi.Local == string(want):
-		msg := fmt.Sprintf("<%s> is in namespace %q; the service only knows %q, so it answers soap:Client", oi.Local, oi.NS, NSMessages)
-		if oi.NS == "" {
-			msg = fmt.Sprintf("<%s> has no namespace; it must be in %q, so the server answers soap:Client", oi.Local, NSMessages)
-		} else if strings.HasPrefix(oi.NS, "https://") && "http://"+strings.TrimPrefix(oi.NS, "https://") == NSMessages {
-			msg = fmt.Sprintf("the messages namespace is written with https:// (%q), the translated docs' typo; the service only knows %q, so it answers soap:Client", oi.NS, NSMessages)
-		}
-		c.add(Error, "operation-namespace", nameSpan, msg, want.SpecRef(), c.nsFix(op, NSMessages), rule6)
-	case strings.EqualFold(oi.Local, string(want)):
-		c.add(Error, "operation-case", nameSpan,
-			fmt.Sprintf("<%s> is not <%s>: XML names are case-sensitive, so the server answers soap:Client", oi.Local, want),
-			want.SpecRef(), c.renameFix(op, string(want)), rule6)
 	case oi.Local == "DisconnectPhoneCall":
 		c.add(Error, "operation-ews", nameSpan,
-			"<DisconnectPhoneCall> is the EWS operation (Exchange 2010+, /EWS/Exchange.asmx); the UM web service's is <Disconnect> with a <CallId>",
-			SpecDisconnect, c.ewsFix(op), rule6)
+			"<DisconnectPhoneCall> is the EWS operation (Exchange 2010+, /EWS/Exchange.asmx); the UM web service's is <Disconnect> with a <CallId>; "+skip,
+			SpecDisconnect, c.ewsFix(op), skipped())
 		return op
-	default:
-		if o, ok := ParseOperation(oi.Local); ok && oi.NS == NSMessages && c.action != "" {
-			c.addField(Error, "operation-mismatch", nameSpan,
-				fmt.Sprintf("the body holds <%s>, but the SOAPAction names %s; the server reads the body as %s and answers soap:Client; send SOAPAction %s", o, c.action, c.action, o.QuotedAction()),
-				SpecSOAPAction, &Fix{Title: "Set SOAPAction to " + o.QuotedAction(), Field: FieldSOAPAction,
-					Span: Span{Start: Pos{1, 1}, End: posIn(c.head.SOAPAction, newLines(c.head.SOAPAction), len(c.head.SOAPAction))}, Text: o.QuotedAction()}, rule6)
-			want = o
-		} else {
-			c.add(Error, "operation-unexpected", nameSpan,
-				fmt.Sprintf("<%s xmlns='%s'> is not a UM web service request; the SOAPAction expects <%s xmlns=%q>", oi.Local, oi.NS, want, NSMessages),
-				want.SpecRef(), nil, rule6)
-			return op
+	case bodyOp == "":
+		msg := fmt.Sprintf("<%s xmlns='%s'> is not a request of the UM web service; %s; put <%s xmlns=%q> there", oi.Local, oi.NS, skip, target, NSMessages)
+		if r, ok := strings.CutSuffix(oi.Local, "Response"); ok {
+			if _, known := ParseOperation(r); known {
+				msg = fmt.Sprintf("<%s> is the server's response element, not a request; %s; send <%s xmlns=%q>", oi.Local, skip, r, NSMessages)
+			}
 		}
+		c.add(Error, "operation-unexpected", nameSpan, msg, target.SpecRef(), nil, skipped())
+		return op
+	}
+	if oi.NS != NSMessages {
+		msg := fmt.Sprintf("<%s> is in namespace %q, not %q; %s", oi.Local, oi.NS, NSMessages, skip)
+		switch {
+		case oi.NS == "":
+			msg = fmt.Sprintf("<%s> has no namespace; it must be in %q; %s", oi.Local, NSMessages, skip)
+		case httpsTypo(oi.NS, NSMessages):
+			msg = fmt.Sprintf("the messages namespace is written with https:// (%q), the translated docs' typo; the service only knows %q: %s", oi.NS, NSMessages, skip)
+		}
+		c.add(Error, "operation-namespace", nameSpan, msg, bodyOp.SpecRef(), c.nsFix(op, NSMessages), skipped())
+	}
+	if !exact {
+		c.add(Error, "operation-case", nameSpan,
+			fmt.Sprintf("<%s> is not <%s>: XML names are case-sensitive; %s", oi.Local, bodyOp, skip),
+			bodyOp.SpecRef(), c.renameFix(op, bodyOp.Name()), skipped())
+	}
+	if c.action != "" && c.action != bodyOp {
+		c.addField(Error, "operation-mismatch", nameSpan,
+			fmt.Sprintf("the SOAPAction names %s; the body holds %s. ASMX routes on the SOAPAction, so the %s method skips <%s>, %s, and the server answers ErrorInvalidRequest; send SOAPAction %s", c.action, bodyOp, c.action, oi.Local, strings.TrimPrefix(gets, "receives "), bodyOp.QuotedAction()),
+			SpecSOAPAction, &Fix{Title: "Set SOAPAction to " + bodyOp.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: bodyOp.QuotedAction()}, skipped())
 	}
 	c.rep.Op = op
 	if c.rep.Operation == "" {
 		c.rep.Operation = c.action
+		if c.action == "" {
+			// The server faults on the SOAPAction first; still name the
+			// body's operation.
+			c.rep.Operation = bodyOp
+		}
 	}
-	c.checkChildren(op, want)
+	c.checkOpAttrs(op)
+	c.checkChildren(op, bodyOp)
 	return op
+}
+
+// checkOpAttrs warns about attributes on the operation element other than
+// namespace declarations: the serializer ignores them.
+func (c *checker) checkOpAttrs(op *etree.Element) {
+	p := c.p
+	oi := p.info[op]
+	for _, a := range oi.Attrs {
+		if a.Name == "xmlns" || strings.HasPrefix(a.Name, "xmlns:") {
+			continue
+		}
+		c.add(Warning, "operation-attribute", p.span(a.NameStart, a.End),
+			fmt.Sprintf("attribute %s on <%s> means nothing to the service: ASMX's serializer ignores unknown attributes — remove it", a.Name, oi.Local),
+			SpecMalformed, &Fix{Title: "Remove " + a.Name, Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, nil)
+	}
 }
 
 // nsFix repairs the namespace of e: it rewrites the declaring attribute's
@@ -478,7 +773,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			}
 			c.add(Error, "child-unqualified", sp,
 				fmt.Sprintf("<%s> has no namespace; the schema is elementFormDefault=\"qualified\", so it must be in %q — the server answers ErrorInvalidRequest", ci.Local, oi.NS),
-				SpecDisconnectRequest, c.qualifyFix(ch, op), &Verdict{Rule: 7})
+				SpecDisconnectRequest, c.qualifyFix(ch, op), &Verdict{Rule: RowInvalid})
 		case known != "":
 			present[known] = true
 			if misplaced[known] == nil {
@@ -486,10 +781,13 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			}
 			c.add(Error, "child-namespace", sp,
 				fmt.Sprintf("<%s> is in namespace %q; it must be in %q like <%s>, so the server answers ErrorInvalidRequest", ci.Local, ci.NS, oi.NS, oi.Local),
-				SpecDisconnectRequest, c.nsFix(ch, oi.NS), &Verdict{Rule: 7})
+				SpecDisconnectRequest, c.nsFix(ch, oi.NS), &Verdict{Rule: RowInvalid})
 		default:
 			var fix *Fix
-			msg := fmt.Sprintf("<%s> is not part of <%s>, which holds only %s; the server answers ErrorInvalidRequest; remove it", ch.FullTag(), want, listNames(names))
+			msg := fmt.Sprintf("<%s> is not part of <%s>, which holds only %s; Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would skip it); remove it", ch.FullTag(), want, listNames(names))
+			if len(names) == 0 {
+				msg = fmt.Sprintf("<%s> is not part of <%s>, which is empty; Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would skip it); remove it", ch.FullTag(), want)
+			}
 			for _, n := range names {
 				if strings.EqualFold(n, ci.Local) && len(matched[n]) == 0 {
 					msg = fmt.Sprintf("<%s> is not <%s>: XML names are case-sensitive, so the server answers ErrorInvalidRequest", ci.Local, n)
@@ -500,7 +798,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			if fix == nil {
 				fix = &Fix{Title: fmt.Sprintf("Remove <%s>", ch.FullTag()), Span: c.wholeElement(ch)}
 			}
-			c.add(Error, "child-unknown", sp, msg, want.SpecRef(), fix, &Verdict{Rule: 7})
+			c.add(Error, "child-unknown", sp, msg, want.SpecRef(), fix, &Verdict{Rule: RowInvalid})
 		}
 	}
 	var prev *etree.Element
@@ -515,7 +813,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			if !present[n] {
 				c.add(Error, "child-missing", p.span(oi.NameStart, oi.NameEnd),
 					fmt.Sprintf("<%s> has no <%s>; it is required (minOccurs=1), so the server answers ErrorInvalidRequest", want, n),
-					want.SpecRef(), c.insertFix(op, prev, n, i == 0), &Verdict{Rule: 7})
+					want.SpecRef(), c.insertFix(op, prev, n, i == 0), &Verdict{Rule: RowInvalid})
 			}
 			continue
 		}
@@ -523,8 +821,8 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 		for _, extra := range els[1:] {
 			xi := p.info[extra]
 			c.add(Error, "child-repeated", p.span(xi.NameStart, xi.NameEnd),
-				fmt.Sprintf("<%s> appears more than once; the schema allows exactly one (maxOccurs=1), so the server answers ErrorInvalidRequest; remove the extra", n),
-				want.SpecRef(), &Fix{Title: "Remove the extra <" + n + ">", Span: c.wholeElement(extra)}, &Verdict{Rule: 7})
+				fmt.Sprintf("<%s> appears more than once; the schema allows exactly one (maxOccurs=1), so Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would keep the first); remove the extra", n),
+				want.SpecRef(), &Fix{Title: "Remove the extra <" + n + ">", Span: c.wholeElement(extra)}, &Verdict{Rule: RowInvalid})
 		}
 		c.checkValue(want, els[0])
 	}
@@ -594,6 +892,16 @@ func (c *checker) value(e *etree.Element) Value {
 		v.Verbatim = true
 		return v
 	}
+	if ei.End < ei.StartEnd {
+		// Never closed (the reader failed inside it): the text read so far.
+		v.Text = ei.text.String()
+		if ei.Local == "CallId" {
+			r := callid.Decode(v.Text)
+			v.CallID = &r
+		}
+		v.Span = p.span(ei.StartEnd, len(p.src))
+		return v
+	}
 	v.Span = p.span(ei.StartEnd, ei.End)
 	v.Verbatim = p.src[ei.StartEnd:ei.End] == ei.Text
 	return v
@@ -618,7 +926,7 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 		if ns, _ := c.nsOfPrefix(e, pre); ns == NSXSI && (a.Value == "true" || a.Value == "1") {
 			c.add(Error, "child-nil", p.span(a.NameStart, a.End),
 				fmt.Sprintf("<%s> is xsi:nil; the element is not nillable and must hold a value, so the server answers ErrorInvalidRequest", ei.Local),
-				SpecDisconnectRequest, &Fix{Title: "Remove xsi:nil", Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, &Verdict{Rule: 7})
+				SpecDisconnectRequest, &Fix{Title: "Remove xsi:nil", Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, &Verdict{Rule: RowInvalid})
 			return
 		}
 	}
@@ -626,7 +934,7 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 		ki := p.info[kids[0]]
 		c.add(Error, "child-markup", p.span(ki.NameStart, ki.NameEnd),
 			fmt.Sprintf("<%s> is an xs:string and cannot hold elements; the server answers ErrorInvalidRequest", ei.Local),
-			SpecDisconnectRequest, nil, &Verdict{Rule: 7})
+			SpecDisconnectRequest, nil, &Verdict{Rule: RowInvalid})
 		return
 	}
 	switch ei.Local {
@@ -638,7 +946,7 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 		if t == "" || err != nil {
 			c.add(Error, "entryid-invalid", c.valueSpan(v),
 				"entryId must be the base64 EntryID of a voice mail item; the server answers InvalidObjectIdException",
-				SpecPlayOnPhone, nil, &Verdict{Rule: 8, Exception: "InvalidObjectIdException"})
+				SpecPlayOnPhone, nil, &Verdict{Rule: RowOperation, Exception: "InvalidObjectIdException"})
 		}
 	case "DialString":
 		if !Dialable(v.Text) {
@@ -647,7 +955,22 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 				msg = "DialString is empty; the server answers DialingRulesException — give the phone number to call"
 			}
 			c.add(Error, "dialstring-invalid", c.valueSpan(v), msg, SpecPlayOnPhone, nil,
-				&Verdict{Rule: 8, Exception: "DialingRulesException"})
+				&Verdict{Rule: RowOperation, Exception: "DialingRulesException"})
+		}
+	case "status":
+		if op.ChildType("status") == "xs:boolean" {
+			// XmlConvert.ToBoolean: XML white space trimmed, then
+			// true, false, 1 or 0, case-sensitive.
+			t := strings.Trim(v.Text, " \t\r\n")
+			if t != "true" && t != "false" && t != "1" && t != "0" {
+				var fix *Fix
+				if l := strings.ToLower(t); l == "true" || l == "false" {
+					fix = &Fix{Title: "Use " + l, Span: c.valueSpan(v), Text: l}
+				}
+				c.add(Error, "child-type", c.valueSpan(v),
+					fmt.Sprintf("<status> is an xs:boolean: true, false, 1 or 0, not %q; the server answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; stock ASMX's serializer would fail to read it and answer soap:Client)", v.Text),
+					op.SpecRef(), fix, &Verdict{Rule: RowInvalid})
+			}
 		}
 	case "GreetingType":
 		if v.Text != "NormalCustom" && v.Text != "OofCustom" {
@@ -659,7 +982,7 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 			}
 			c.add(Error, "greetingtype-invalid", c.valueSpan(v),
 				fmt.Sprintf("GreetingType %q is not NormalCustom or OofCustom (case-sensitive); the server answers ErrorInvalidRequest", v.Text),
-				SpecPlayOnPhoneGreeting, fix, &Verdict{Rule: 7})
+				SpecPlayOnPhoneGreeting, fix, &Verdict{Rule: RowInvalid})
 		}
 	}
 }
@@ -721,7 +1044,7 @@ func (c *checker) checkCallID(op Operation, v Value) {
 	if op == GetCallInfo && len([]rune(strings.TrimSpace(v.Text))) > 512 {
 		c.add(Error, "callid-length", c.valueSpan(v),
 			fmt.Sprintf("GetCallInfo's CallId holds at most 512 characters, this one %d; the server answers ErrorInvalidRequest", len([]rune(strings.TrimSpace(v.Text)))),
-			SpecGetCallInfo, nil, &Verdict{Rule: 7})
+			SpecGetCallInfo, nil, &Verdict{Rule: RowInvalid})
 	}
 	for _, pr := range res.Problems {
 		sp := c.valueSpan(v)
@@ -736,7 +1059,7 @@ func (c *checker) checkCallID(op Operation, v Value) {
 		}
 		if pr.Severity == "error" {
 			c.add(Error, code, sp, "CallId: "+pr.Message+"; the server answers InvalidCallIdException", SpecDisconnectRequest, f,
-				&Verdict{Rule: 8, Exception: "InvalidCallIdException"})
+				&Verdict{Rule: RowOperation, Exception: "InvalidCallIdException"})
 		} else {
 			c.add(Warning, code, sp, "CallId: "+pr.Message, SpecCallIDExample, f, nil)
 		}

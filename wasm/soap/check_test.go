@@ -45,7 +45,7 @@ type wantDiag struct {
 func diagString(ds []Diagnostic) string {
 	var b strings.Builder
 	for _, d := range ds {
-		fmt.Fprintf(&b, "\n  %d:%d-%d:%d %s %s (rule %d): %s", d.Start.Line, d.Start.Col, d.End.Line, d.End.Col, d.Severity, d.Code, d.Rule, d.Message)
+		fmt.Fprintf(&b, "\n  %d:%d-%d:%d %s %s (rule %s): %s", d.Start.Line, d.Start.Col, d.End.Line, d.End.Col, d.Severity, d.Code, d.Rule, d.Message)
 	}
 	return b.String()
 }
@@ -57,33 +57,34 @@ func TestCheck(t *testing.T) {
 		in       string
 		head     *Head // nil: DefaultHead
 		want     []wantDiag
-		wantRule int // verdict rule, 0 = accepted
+		wantRule Row // verdict row, "" = accepted
 	}{
 		{name: "en doc sample", in: readExample(t, "disconnect-docs-en.xml")},
 		{name: "pt-BR doc sample", in: readExample(t, "disconnect-docs-pt-br.xml"),
-			want: []wantDiag{{"operation-namespace", 4, 6, Error}}, wantRule: 6},
+			want: []wantDiag{{"operation-namespace", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "exchange 2007 archive", in: readExample(t, "disconnect-docs-exchange2007-archive.xml"),
-			want: []wantDiag{{"envelope-namespace", 2, 2, Error}, {"operation-namespace", 4, 6, Error}}, wantRule: 2},
-		{name: "empty", in: "", want: []wantDiag{{"xml-empty", 1, 1, Error}}, wantRule: 1},
-		{name: "only whitespace", in: "  \n ", want: []wantDiag{{"xml-empty", 1, 1, Error}}, wantRule: 1},
+			want: []wantDiag{{"envelope-namespace", 2, 2, Error}, {"operation-namespace", 4, 6, Error}}, wantRule: RowVersion},
+		{name: "empty", in: "", want: []wantDiag{{"xml-empty", 1, 1, Error}}, wantRule: RowUnreadable},
+		{name: "only whitespace", in: "  \n ", want: []wantDiag{{"xml-empty", 1, 1, Error}}, wantRule: RowUnreadable},
 		{name: "mismatched end tag", in: strings.Replace(disconnect(docCallID), "</CallId>", "</CallID>", 1),
-			want: []wantDiag{{"xml-syntax", 5, 117, Error}}, wantRule: 1},
+			want: []wantDiag{{"xml-syntax", 5, 117, Error}}, wantRule: RowBroken},
 		{name: "unclosed element", in: strings.Replace(disconnect(docCallID), "</soap:Envelope>", "", 1),
-			want: []wantDiag{{"xml-syntax", 2, 2, Error}}, wantRule: 1},
+			want: []wantDiag{{"xml-syntax", 2, 2, Error}}, wantRule: RowBroken},
 		{name: "bad attribute syntax", in: "<?xml version=\"1.0\"?>\n<a b=c/>",
-			want: []wantDiag{{"xml-syntax", 2, 0, Error}}, wantRule: 1},
+			want: []wantDiag{{"xml-syntax", 2, 0, Error}}, wantRule: RowUnreadable},
 		{name: "undeclared prefix", in: "<?xml version=\"1.0\"?>\n<x:Envelope/>",
-			want: []wantDiag{{"xml-prefix", 2, 2, Error}}, wantRule: 1},
+			want: []wantDiag{{"xml-prefix", 2, 2, Error}}, wantRule: RowUnreadable},
 		{name: "doctype", in: "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<x/>",
-			want: []wantDiag{{"xml-doctype", 2, 1, Error}}, wantRule: 1},
-		{name: "two roots", in: "<?xml version=\"1.0\"?>\n<a/><b/>", want: []wantDiag{{"xml-syntax", 2, 5, Error}}, wantRule: 1},
+			want: []wantDiag{{"xml-doctype", 2, 1, Error}}, wantRule: RowUnreadable},
+		{name: "two roots", in: "<?xml version=\"1.0\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body/></soap:Envelope><b/>",
+			want: []wantDiag{{"xml-syntax", 2, 99, Error}}, wantRule: RowBroken},
 		{name: "root not Envelope", in: "<?xml version=\"1.0\"?>\n<Disconnect xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><CallId>" + docCallID + "</CallId></Disconnect>",
-			want: []wantDiag{{"envelope-missing", 2, 2, Error}}, wantRule: 2},
+			want: []wantDiag{{"envelope-missing", 2, 2, Error}}, wantRule: RowVersion},
 		{name: "SOAP 1.2 envelope", in: strings.Replace(disconnect(docCallID), NSEnvelope, NSSOAP12, 1),
-			want: []wantDiag{{"envelope-namespace", 2, 2, Error}}, wantRule: 2},
+			want: []wantDiag{{"envelope-namespace", 2, 2, Error}}, wantRule: RowVersion},
 		{name: "mustUnderstand header", in: strings.Replace(disconnect(docCallID), "<soap:Body>",
 			"<soap:Header><t:RequestServerVersion xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" soap:mustUnderstand=\"1\" Version=\"Exchange2010\"/></soap:Header>\n  <soap:Body>", 1),
-			want: []wantDiag{{"header-must-understand", 3, 108, Error}}, wantRule: 3},
+			want: []wantDiag{{"header-must-understand", 3, 108, Error}}, wantRule: RowMustUnderstand},
 		{name: "optional header", in: strings.Replace(disconnect(docCallID), "<soap:Body>",
 			"<soap:Header><t:RequestServerVersion xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" Version=\"Exchange2010\"/></soap:Header>\n  <soap:Body>", 1),
 			want: []wantDiag{{"header-ignored", 3, 17, Warning}}},
@@ -91,54 +92,54 @@ func TestCheck(t *testing.T) {
 			"<soap:Header><h xmlns=\"urn:h\" mustUnderstand=\"1\"/></soap:Header>\n  <soap:Body>", 1),
 			want: []wantDiag{{"header-ignored", 3, 17, Warning}}},
 		{name: "no SOAPAction", in: disconnect(docCallID), head: &noAction,
-			want: []wantDiag{{"soapaction-missing", 4, 6, Error}}, wantRule: 4},
+			want: []wantDiag{{"soapaction-missing", 4, 6, Error}}, wantRule: RowNoAction},
 		{name: "empty SOAPAction", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: `""`},
-			want: []wantDiag{{"soapaction-missing", 4, 6, Error}}, wantRule: 4},
+			want: []wantDiag{{"soapaction-unknown", 4, 6, Error}}, wantRule: RowUnknownAction},
 		{name: "unknown SOAPAction", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: `"https://schemas.microsoft.com/exchange/services/2006/messages/Disconnect"`},
-			want: []wantDiag{{"soapaction-unknown", 4, 6, Error}}, wantRule: 5},
+			want: []wantDiag{{"soapaction-unknown", 4, 6, Error}}, wantRule: RowUnknownAction},
 		{name: "unquoted SOAPAction", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: Disconnect.Action()},
 			want: []wantDiag{{"soapaction-unquoted", 4, 6, Warning}}},
 		{name: "no Body", in: "<?xml version=\"1.0\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"/>",
-			want: []wantDiag{{"body-missing", 2, 2, Error}}, wantRule: 6},
-		{name: "empty Body", in: envelope(""), want: []wantDiag{{"body-empty", 3, 4, Error}}, wantRule: 6},
+			want: []wantDiag{{"body-missing", 2, 2, Error}}, wantRule: RowBody},
+		{name: "empty Body", in: envelope(""), want: []wantDiag{{"body-empty", 3, 4, Error}}, wantRule: RowInvalid},
 		{name: "wrong case", in: strings.ReplaceAll(disconnect(docCallID), "Disconnect", "disconnect"),
-			want: []wantDiag{{"operation-case", 4, 6, Error}}, wantRule: 6},
+			want: []wantDiag{{"operation-case", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "EWS DisconnectPhoneCall", in: envelope(`<m:DisconnectPhoneCall xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><m:PhoneCallId Id="` + docCallID + `"/></m:DisconnectPhoneCall>`),
-			want: []wantDiag{{"operation-ews", 4, 6, Error}}, wantRule: 6},
+			want: []wantDiag{{"operation-ews", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "body holds GetCallInfo", in: strings.ReplaceAll(disconnect(docCallID), "Disconnect", "GetCallInfo"),
-			want: []wantDiag{{"operation-mismatch", 4, 6, Error}}, wantRule: 6},
-		{name: "unknown element", in: envelope(`<Hello xmlns="urn:x"/>`), want: []wantDiag{{"operation-unexpected", 4, 6, Error}}, wantRule: 6},
+			want: []wantDiag{{"operation-mismatch", 4, 6, Error}}, wantRule: RowInvalid},
+		{name: "unknown element", in: envelope(`<Hello xmlns="urn:x"/>`), want: []wantDiag{{"operation-unexpected", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "CallId missing", in: envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
-    </Disconnect>`), want: []wantDiag{{"child-missing", 4, 6, Error}}, wantRule: 7},
+    </Disconnect>`), want: []wantDiag{{"child-missing", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "CallId missing, self-closing", in: envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"/>`),
-			want: []wantDiag{{"child-missing", 4, 6, Error}}, wantRule: 7},
+			want: []wantDiag{{"child-missing", 4, 6, Error}}, wantRule: RowInvalid},
 		{name: "CallId repeated", in: strings.Replace(disconnect(docCallID), "</CallId>", "</CallId><CallId>"+docCallID+"</CallId>", 1),
-			want: []wantDiag{{"child-repeated", 5, 125, Error}}, wantRule: 7},
+			want: []wantDiag{{"child-repeated", 5, 125, Error}}, wantRule: RowInvalid},
 		{name: "CallId unqualified", in: envelope(`<m:Disconnect xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
       <CallId>` + docCallID + `</CallId>
-    </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: 7},
+    </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: RowInvalid},
 		{name: "CallId unqualified and unpadded: both reported", in: envelope(`<m:Disconnect xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
       <CallId>` + strings.TrimSuffix(docCallID, "=") + `</CallId>
-    </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}, {"callid-base64-padding", 5, 114, Error}}, wantRule: 7},
+    </m:Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}, {"callid-base64-padding", 5, 114, Error}}, wantRule: RowInvalid},
 		{name: "CallId unqualified, default namespace", in: envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
       <CallId xmlns="">` + docCallID + `</CallId>
-    </Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: 7},
+    </Disconnect>`), want: []wantDiag{{"child-unqualified", 5, 8, Error}}, wantRule: RowInvalid},
 		{name: "CallId in another namespace", in: envelope(`<m:Disconnect xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
       <t:CallId>` + docCallID + `</t:CallId>
-    </m:Disconnect>`), want: []wantDiag{{"child-namespace", 5, 8, Error}}, wantRule: 7},
+    </m:Disconnect>`), want: []wantDiag{{"child-namespace", 5, 8, Error}}, wantRule: RowInvalid},
 		{name: "CallId nil", in: strings.Replace(disconnect(""), "<CallId>", `<CallId xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true">`, 1),
-			want: []wantDiag{{"child-nil", 5, 69, Error}}, wantRule: 7},
+			want: []wantDiag{{"child-nil", 5, 69, Error}}, wantRule: RowInvalid},
 		{name: "unknown child", in: strings.Replace(disconnect(docCallID), "</CallId>", "</CallId><Reason>x</Reason>", 1),
-			want: []wantDiag{{"child-unknown", 5, 125, Error}}, wantRule: 7},
+			want: []wantDiag{{"child-unknown", 5, 125, Error}}, wantRule: RowInvalid},
 		{name: "CallId wrong case", in: strings.ReplaceAll(disconnect(docCallID), "CallId", "CallID"),
-			want: []wantDiag{{"child-unknown", 5, 8, Error}}, wantRule: 7},
+			want: []wantDiag{{"child-unknown", 5, 8, Error}}, wantRule: RowInvalid},
 		{name: "second Body child", in: strings.Replace(disconnect(docCallID), "</Disconnect>", "</Disconnect><Disconnect/>", 1),
-			want: []wantDiag{{"body-extra-child", 6, 19, Error}}, wantRule: 7},
-		{name: "CallId holds markup", in: disconnect("<b>x</b>"), want: []wantDiag{{"child-markup", 5, 16, Error}}, wantRule: 7},
-		{name: "CallId empty", in: disconnect(""), want: []wantDiag{{"callid-empty", 5, 8, Error}}, wantRule: 8},
-		{name: "CallId bad base64 char", in: disconnect("MDlk*GZj"), want: []wantDiag{{"callid-base64-char", 5, 19, Error}}, wantRule: 8},
-		{name: "CallId missing padding", in: disconnect(strings.TrimSuffix(docCallID, "=")), want: []wantDiag{{"callid-base64-padding", 5, 114, Error}}, wantRule: 8},
-		{name: "CallId not GUID@host", in: disconnect("aGVsbG8="), want: []wantDiag{{"callid-format", 5, 15, Error}}, wantRule: 8},
+			want: []wantDiag{{"body-extra-child", 6, 19, Error}}, wantRule: RowInvalid},
+		{name: "CallId holds markup", in: disconnect("<b>x</b>"), want: []wantDiag{{"child-markup", 5, 16, Error}}, wantRule: RowInvalid},
+		{name: "CallId empty", in: disconnect(""), want: []wantDiag{{"callid-empty", 5, 8, Error}}, wantRule: RowOperation},
+		{name: "CallId bad base64 char", in: disconnect("MDlk*GZj"), want: []wantDiag{{"callid-base64-char", 5, 19, Error}}, wantRule: RowOperation},
+		{name: "CallId missing padding", in: disconnect(strings.TrimSuffix(docCallID, "=")), want: []wantDiag{{"callid-base64-padding", 5, 114, Error}}, wantRule: RowOperation},
+		{name: "CallId not GUID@host", in: disconnect("aGVsbG8="), want: []wantDiag{{"callid-format", 5, 15, Error}}, wantRule: RowOperation},
 		{name: "CallId whitespace", in: disconnect("\n        " + docCallID + "\n      "),
 			want: []wantDiag{{"callid-whitespace", 5, 15, Warning}, {"callid-whitespace", 6, 109, Warning}}},
 		{name: "CallId GUID not v4", in: disconnect("MDlkZjllZGMtNGUyMy0xNzA5LWJkYWYtN2JlMjBjYjBhZTU2QGRmLWV1bS0wMS5leGNoYW5nZS5jb3JwLm1pY3Jvc29mdC5jb20="),
@@ -150,18 +151,61 @@ func TestCheck(t *testing.T) {
 		{name: "non-UTF-8 declaration", in: strings.Replace(disconnect(docCallID), "utf-8", "ISO-8859-1", 1),
 			want: []wantDiag{{"xml-encoding", 1, 31, Warning}}},
 		{name: "too deep", in: "<?xml version=\"1.0\"?>\n" + strings.Repeat("<a>", MaxDepth+5) + strings.Repeat("</a>", MaxDepth+5),
-			want: []wantDiag{{"limit-depth", 2, 0, Error}}, wantRule: 1},
+			want: []wantDiag{{"envelope-missing", 2, 2, Error}, {"limit-depth", 2, 0, Error}}, wantRule: RowVersion},
 		{name: "too many attributes", in: "<?xml version=\"1.0\"?>\n<a" + manyAttrs(MaxAttrs+1) + "/>",
-			want: []wantDiag{{"limit-attrs", 2, 1, Error}}, wantRule: 1},
-		{name: "too big", in: disconnect(strings.Repeat("A", MaxBytes)), want: []wantDiag{{"limit-size", 1, 1, Error}}, wantRule: 1},
+			want: []wantDiag{{"limit-attrs", 2, 1, Error}}, wantRule: RowUnreadable},
+		{name: "too big", in: disconnect(strings.Repeat("A", MaxBytes)), want: []wantDiag{{"limit-size", 1, 1, Error}}, wantRule: RowUnreadable},
 		{name: "PlayOnPhone", head: &Head{SOAPActionPresent: true, SOAPAction: PlayOnPhone.QuotedAction()},
 			in: envelope(`<PlayOnPhone xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><entryId>AAAAAA==</entryId><DialString>+1 425 555 0100</DialString></PlayOnPhone>`)},
 		{name: "PlayOnPhone bad entryId and dial string", head: &Head{SOAPActionPresent: true, SOAPAction: PlayOnPhone.QuotedAction()},
 			in:   envelope(`<PlayOnPhone xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><entryId>!!</entryId><DialString>call me</DialString></PlayOnPhone>`),
-			want: []wantDiag{{"entryid-invalid", 4, 96, Error}, {"dialstring-invalid", 4, 120, Error}}, wantRule: 8},
+			want: []wantDiag{{"entryid-invalid", 4, 96, Error}, {"dialstring-invalid", 4, 120, Error}}, wantRule: RowOperation},
 		{name: "PlayOnPhoneGreeting bad greeting", head: &Head{SOAPActionPresent: true, SOAPAction: PlayOnPhoneGreeting.QuotedAction()},
 			in:   envelope(`<PlayOnPhoneGreeting xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><GreetingType>normalcustom</GreetingType><DialString>4255550100</DialString></PlayOnPhoneGreeting>`),
-			want: []wantDiag{{"greetingtype-invalid", 4, 109, Error}}, wantRule: 7},
+			want: []wantDiag{{"greetingtype-invalid", 4, 109, Error}}, wantRule: RowInvalid},
+		{name: "root in SOAP 1.1 namespace, not Envelope", in: "<soap:Envlope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"/>",
+			want: []wantDiag{{"xml-declaration-missing", 1, 1, Warning}, {"envelope-missing", 1, 2, Error}}, wantRule: RowEnvelope},
+		{name: "junk right after the Envelope", in: strings.TrimSuffix(disconnect(docCallID), "\n") + "junk",
+			want: []wantDiag{{"xml-syntax", 8, 17, Error}}, wantRule: RowBroken},
+		{name: "element right after the Envelope", in: strings.TrimSuffix(disconnect(docCallID), "\n") + "<x/>",
+			want: []wantDiag{{"xml-syntax", 8, 17, Error}}, wantRule: RowBroken},
+		{name: "element after a newline after the Envelope", in: disconnect(docCallID) + "<x/>\n<y>",
+			want: []wantDiag{{"xml-unread", 9, 1, Warning}}},
+		{name: "text after a newline after the Envelope", in: disconnect(docCallID) + "junk",
+			want: []wantDiag{{"xml-syntax", 9, 1, Error}}, wantRule: RowBroken},
+		{name: "comment after the Envelope, then junk", in: strings.TrimSuffix(disconnect(docCallID), "\n") + "<!-- c -->junk",
+			want: []wantDiag{{"xml-unread", 8, 27, Warning}}},
+		{name: "XML error in the Body beats the missing CallId", in: envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><a></b></Disconnect>`),
+			want: []wantDiag{{"xml-syntax", 4, 91, Error}}, wantRule: RowBroken},
+		{name: "VersionMismatch beats a later XML error", in: strings.Replace(strings.Replace(disconnect(docCallID), NSEnvelope, NSSOAP12, 1), "</CallId>", "</CallID>", 1),
+			want: []wantDiag{{"envelope-namespace", 2, 2, Error}, {"xml-syntax", 5, 117, Error}}, wantRule: RowVersion},
+		{name: "element before the Body", in: strings.Replace(disconnect(docCallID), "<soap:Body>", "<x/><soap:Body>", 1),
+			want: []wantDiag{{"body-missing", 2, 2, Error}}, wantRule: RowBody},
+		{name: "second Body", in: strings.Replace(disconnect(docCallID), "</soap:Body>", "</soap:Body><soap:Body/>", 1),
+			want: []wantDiag{{"body-repeated", 7, 16, Warning}}},
+		{name: "single-quoted SOAPAction", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: "'" + Disconnect.Action() + "'"},
+			want: []wantDiag{{"soapaction-unknown", 4, 6, Error}}, wantRule: RowUnknownAction},
+		{name: "URL-encoded SOAPAction", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: `"http%3A%2F%2Fschemas.microsoft.com/exchange/services/2006/messages/Disconnect"`},
+			want: []wantDiag{{"soapaction-encoded", 4, 6, Warning}}},
+		{name: "SOAPAction names ResetPIN, body holds Disconnect", in: disconnect(docCallID), head: &Head{SOAPActionPresent: true, SOAPAction: ResetPIN.QuotedAction()},
+			want: []wantDiag{{"operation-mismatch", 4, 6, Error}}, wantRule: RowInvalid},
+		{name: "GetCallInfo in the https namespace, Disconnect SOAPAction", in: strings.ReplaceAll(strings.ReplaceAll(disconnect(docCallID), "Disconnect", "GetCallInfo"), "http://schemas.microsoft.com", "https://schemas.microsoft.com"),
+			want: []wantDiag{{"operation-namespace", 4, 6, Error}, {"operation-mismatch", 4, 6, Error}}, wantRule: RowInvalid},
+		{name: "attribute on the operation element", in: strings.Replace(disconnect(docCallID), "<Disconnect ", `<Disconnect id="1" `, 1),
+			want: []wantDiag{{"operation-attribute", 4, 17, Warning}}},
+		{name: "mustUnderstand and an invalid CallId: the operation decides", in: strings.Replace(disconnect("MDlk*GZj"), "<soap:Body>",
+			"<soap:Header><h:x xmlns:h=\"urn:h\" soap:mustUnderstand=\"1\"/></soap:Header>\n  <soap:Body>", 1),
+			want: []wantDiag{{"header-must-understand", 3, 37, Error}, {"callid-base64-char", 6, 19, Error}}, wantRule: RowOperation},
+		{name: "SetOofStatus", head: &Head{SOAPActionPresent: true, SOAPAction: SetOofStatus.QuotedAction()},
+			in: envelope(`<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status> true </status></SetOofStatus>`)},
+		{name: "SetOofStatus not a boolean", head: &Head{SOAPActionPresent: true, SOAPAction: SetOofStatus.QuotedAction()},
+			in:   envelope(`<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>yes</status></SetOofStatus>`),
+			want: []wantDiag{{"child-type", 4, 96, Error}}, wantRule: RowInvalid},
+		{name: "GetUMProperties", head: &Head{SOAPActionPresent: true, SOAPAction: GetUMProperties.QuotedAction()},
+			in: envelope(`<GetUMProperties xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />`)},
+		{name: "GetUMProperties with a child", head: &Head{SOAPActionPresent: true, SOAPAction: GetUMProperties.QuotedAction()},
+			in:   envelope(`<GetUMProperties xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><x/></GetUMProperties>`),
+			want: []wantDiag{{"child-unknown", 4, 92, Error}}, wantRule: RowInvalid},
 		{name: "GetCallInfo", head: &Head{SOAPActionPresent: true, SOAPAction: GetCallInfo.QuotedAction()},
 			in: strings.ReplaceAll(disconnect(docCallID), "Disconnect", "GetCallInfo")},
 	}
@@ -183,15 +227,15 @@ func TestCheck(t *testing.T) {
 				if d.Message == "" || d.SpecRef == "" {
 					t.Errorf("diagnostic %s lacks a message or spec link", d.Code)
 				}
-				if (d.Severity == Error) != (d.Rule > 0) {
-					t.Errorf("diagnostic %s: severity %s with rule %d", d.Code, d.Severity, d.Rule)
+				if (d.Severity == Error) != (d.Rule != "") {
+					t.Errorf("diagnostic %s: severity %s with rule %q", d.Code, d.Severity, d.Rule)
 				}
 			}
 			switch {
-			case tt.wantRule == 0 && r.Verdict != nil:
-				t.Errorf("verdict = rule %d (%s), want accepted", r.Verdict.Rule, r.Verdict.Code)
-			case tt.wantRule != 0 && (r.Verdict == nil || r.Verdict.Rule != tt.wantRule):
-				t.Errorf("verdict = %+v, want rule %d", r.Verdict, tt.wantRule)
+			case tt.wantRule == "" && r.Verdict != nil:
+				t.Errorf("verdict = rule %s (%s), want accepted", r.Verdict.Rule, r.Verdict.Code)
+			case tt.wantRule != "" && (r.Verdict == nil || r.Verdict.Rule != tt.wantRule):
+				t.Errorf("verdict = %+v, want rule %s", r.Verdict, tt.wantRule)
 			}
 		})
 	}
@@ -266,8 +310,8 @@ func TestFixes(t *testing.T) {
 			if count(after.Diagnostics, d.Code) >= before {
 				t.Errorf("%s: fix %q did not remove %s:\nbefore:%s\nafter:%s\ntext:\n%s", name, d.Fix.Title, d.Code, diagString(r.Diagnostics), diagString(after.Diagnostics), body)
 			}
-			if r.Verdict != nil && r.Verdict.Code == d.Code && after.Verdict != nil && after.Verdict.Rule < r.Verdict.Rule {
-				t.Errorf("%s: fix %q made things worse: rule %d → %d", name, d.Fix.Title, r.Verdict.Rule, after.Verdict.Rule)
+			if r.Verdict != nil && r.Verdict.Code == d.Code && after.Verdict != nil && after.Verdict.Rule.rank() < r.Verdict.Rule.rank() {
+				t.Errorf("%s: fix %q made things worse: rule %s → %s", name, d.Fix.Title, r.Verdict.Rule, after.Verdict.Rule)
 			}
 			fixed++
 		}
@@ -347,7 +391,7 @@ func TestPositionsCountCharacters(t *testing.T) {
 	}
 	in = "<?xml version=\"1.0\"?>\n<!-- é日本 --><a></b>"
 	r = Check(in, DefaultHead())
-	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Start != (Pos{2, 18}) {
+	if len(r.Diagnostics) != 2 || r.Diagnostics[1].Start != (Pos{2, 18}) {
 		t.Fatalf("got%s, want xml-syntax at 2:18", diagString(r.Diagnostics))
 	}
 }

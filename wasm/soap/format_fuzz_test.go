@@ -91,6 +91,18 @@ func FuzzBuild(f *testing.F) {
 				wantErr = "soap: " + err.Error()
 			}
 			want.CallID = id
+		case GetUMProperties, IsUMEnabled, ResetPIN:
+			// No children: the values are not used.
+			o.EntryID, o.DialString = text, text
+		case SetOofStatus, SetMissedCallNotificationEnabled:
+			o.Status = "false"
+			want.Status = o.Status
+		case SetTelephoneAccessFolderEmail:
+			o.FolderID = text
+			want.FolderID = o.FolderID
+			if !fuzzXMLText(text) {
+				wantErr = "XML cannot hold it"
+			}
 		default:
 			o.EntryID, o.DialString = text, text
 			o.GreetingType = "NormalCustom"

@@ -149,3 +149,6 @@ const (
 	// DocsBase is where the English UM reference pages are published.
 	DocsBase = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/"
 )
+
+// Name is op's local name, e.g. "Disconnect".
+func (op Operation) Name() string { return string(op) }

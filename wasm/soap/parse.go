@@ -49,6 +49,10 @@ type syntaxErr struct {
 	Msg        string // for people: what is wrong and what to do
 	Reason     string // for the server's fault text (.NET wording where known)
 	Start, End int    // byte offsets
+	// At is where the reader meets the failure (it decides the row: before
+	// or after the root's start tag); Start for all but an unclosed element,
+	// which the reader meets at the end of the text.
+	At int
 }
 
 // parsed is a document with positions.
@@ -60,6 +64,14 @@ type parsed struct {
 	info  map[*etree.Element]*elemInfo
 	decl  *declInfo
 	err   *syntaxErr
+	// stop is where ASMX stops reading: just past the one node it reads
+	// after the root's end tag (SoapServerProtocol.ReadParameters consumes
+	// the end tag, then calls reader.Read() once more); -1 until reached.
+	stop int
+	// unread is the first thing after stop that is not white space, a
+	// comment or a processing instruction: the server never reads it, but
+	// other XML tools refuse the document. -1 when there is none.
+	unread int
 }
 
 func newLines(src string) []int {
@@ -121,7 +133,7 @@ func offsetOf(src string, lines []int, at Pos) (int, bool) {
 // walk). It never panics; a failure is recorded in p.err and the tree built so
 // far is kept.
 func parse(src string) *parsed {
-	p := &parsed{src: src, lines: newLines(src), info: make(map[*etree.Element]*elemInfo)}
+	p := &parsed{src: src, lines: newLines(src), info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
@@ -155,7 +167,7 @@ func parse(src string) *parsed {
 	}
 	fail := func(code, msg, reason string, start, end int) {
 		if p.err == nil {
-			p.err = &syntaxErr{Code: code, Msg: msg, Reason: reason, Start: start, End: end}
+			p.err = &syntaxErr{Code: code, Msg: msg, Reason: reason, Start: start, End: end, At: start}
 		}
 	}
 	rootDone := false
@@ -180,10 +192,56 @@ func parse(src string) *parsed {
 			if msg == "unexpected EOF" && len(stack) > 0 {
 				break // reported below as an unclosed element
 			}
+			if p.stop >= 0 {
+				p.unread = off
+				return p
+			}
 			fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: %s; correct the markup here", msg), xmlReason(msg), at, min(at+1, len(src)))
 			return p
 		}
 		sawToken = true
+		if p.stop >= 0 {
+			// After the stop, only what XML allows after the root
+			// (white space, comments, processing instructions) is quiet.
+			switch t := tok.(type) {
+			case xml.CharData:
+				if i := firstNonSpace(t); i >= 0 {
+					p.unread = off + i
+					return p
+				}
+			case xml.Comment:
+			case xml.ProcInst:
+				if t.Target == "xml" {
+					p.unread = off
+					return p
+				}
+			default:
+				p.unread = off
+				return p
+			}
+			continue
+		}
+		if rootDone && len(stack) == 0 {
+			// The one node ASMX reads after the root's end tag: white
+			// space (which ends where '<' starts), a comment or a
+			// processing instruction is read and ends the read; anything
+			// else is an error of that read (row 5e).
+			switch t := tok.(type) {
+			case xml.CharData:
+				if i := firstNonSpace(t); i < 0 {
+					p.stop = end
+					continue
+				}
+			case xml.Comment:
+				p.stop = end
+				continue
+			case xml.ProcInst:
+				if t.Target != "xml" {
+					p.stop = end
+					continue
+				}
+			}
+		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if rootDone && len(stack) == 0 {
@@ -298,9 +356,9 @@ func parse(src string) *parsed {
 			}
 		case xml.CharData:
 			if len(stack) == 0 {
-				if strings.TrimSpace(string(t)) != "" {
+				if i := firstNonSpace(t); i >= 0 {
 					fail("xml-syntax", "the XML is not well-formed: text outside the root element; remove it",
-						"Data at the root level is invalid.", off, end)
+						"Data at the root level is invalid.", off+i, end)
 					return p
 				}
 				continue
@@ -345,6 +403,7 @@ func parse(src string) *parsed {
 		fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> is never closed; add </%s>", el.FullTag(), el.FullTag()),
 			"Unexpected end of file has occurred. The following elements are not closed: "+openNames(stack, func(o open) string { return o.el.FullTag() })+".",
 			info.NameStart, info.NameEnd)
+		p.err.At = len(src)
 		return p
 	}
 	if p.root == nil {
@@ -357,6 +416,17 @@ func parse(src string) *parsed {
 		}
 	}
 	return p
+}
+
+// firstNonSpace is the index of the first byte of t that is not XML white
+// space, or -1.
+func firstNonSpace(t []byte) int {
+	for i, c := range t {
+		if !isSpace(c) {
+			return i
+		}
+	}
+	return -1
 }
 
 func dupAttr(before []xml.Attr, n xml.Name) bool {

@@ -56,10 +56,58 @@ type Diagnostic struct {
 	Field   string
 	Fix     *Fix
 	SpecRef string
-	// Rule is the row of the server's decision order (behaviour.md, 1–8)
-	// that this error makes the server fault on; 0 for everything else.
-	Rule int
+	// Rule is the row of the server's decision order (behaviour.md, contract
+	// v2: "2", "3", "5a" … "5e", "7", "8", "9") that this error makes the
+	// server answer with; "" for everything else.
+	Rule Row
 }
+
+// Row names a row of the simulated server's decision order (behaviour.md,
+// contract v2). The rows the checker decides are listed here; rows 1
+// (method), 4 and 5b′ (media type) depend on HTTP fields the checker does
+// not see and are umsim's.
+type Row string
+
+// The rows of the decision order that a request's SOAPAction and body decide.
+const (
+	RowNoAction       Row = "2"  // no SOAPAction header: soap:Client
+	RowUnknownAction  Row = "3"  // the SOAPAction names no operation: soap:Client
+	RowUnreadable     Row = "5a" // not well-formed before the root start tag is complete: 400
+	RowVersion        Row = "5b" // the root is not in the SOAP 1.1 namespace: soap:VersionMismatch
+	RowEnvelope       Row = "5c" // a SOAP 1.1 root not named Envelope: soap:Client
+	RowBody           Row = "5d" // no Body where ASMX reads it: soap:Client
+	RowBroken         Row = "5e" // not well-formed later, up to one node after the Envelope: 400
+	RowInvalid        Row = "7"  // the request breaks its schema: t:ErrorInvalidRequest (F2)
+	RowOperation      Row = "8"  // the operation's own checks: F1-shaped faults
+	RowMustUnderstand Row = "9"  // a mustUnderstand header, after the operation ran: soap:MustUnderstand
+)
+
+// rank orders rows: stage 5's sub-rows share one rank (the reader's stream
+// order decides among them).
+func (r Row) rank() int {
+	switch r {
+	case RowNoAction:
+		return 2
+	case RowUnknownAction:
+		return 3
+	case RowUnreadable, RowVersion, RowEnvelope, RowBody, RowBroken:
+		return 5
+	case RowInvalid:
+		return 7
+	case RowOperation:
+		return 8
+	case RowMustUnderstand:
+		return 9
+	}
+	return 100
+}
+
+// Bodiless tells whether the server answers the row with an empty body
+// (HTTP 400: SoapServerProtocolHelper.SetResponseErrorCode turns a Client
+// fault whose inner exception is an XmlException into 400, and
+// Soap11ServerProtocolHelper.WriteFault writes nothing for a status other
+// than 500).
+func (r Row) Bodiless() bool { return r == RowUnreadable || r == RowBroken }
 
 // Head is the part of the HTTP request head that Check looks at.
 type Head struct {
@@ -67,7 +115,17 @@ type Head struct {
 	SOAPActionPresent bool
 	// SOAPAction is the raw header value, quotes included if any.
 	SOAPAction string
+	// ContentType is the Content-Type header value; "" means the correct
+	// "text/xml; charset=utf-8". Check does not read it (the media type is
+	// the simulated server's row 4); it travels with the head so that the
+	// page and the CLI send what the user set.
+	ContentType string
+	// NoContentType sends no Content-Type header at all.
+	NoContentType bool
 }
+
+// DefaultContentType is the media type of a SOAP 1.1 request (SOAP 1.1 §6).
+const DefaultContentType = "text/xml; charset=utf-8"
 
 // DefaultHead is the head of a correct Disconnect request.
 func DefaultHead() Head {
@@ -78,24 +136,29 @@ func DefaultHead() Head {
 // the server fault. The fields beyond Rule and Code carry what the fault's
 // text needs.
 type Verdict struct {
-	Rule int    // decision row, 1–8
+	Rule Row    // decision row
 	Code string // the code of the diagnostic that decided it
 
+	// at is the byte offset where the reader meets the problem: within
+	// stage 5 the first in reading order wins.
+	at int
+
 	// Line and Col locate the problem as .NET's XmlReader reports it
-	// (1-based; rules 1 and 6).
+	// (1-based; rows 5a and 5e, and the skipped element of row 7).
 	Line, Col int
-	// Reason is the parser's message (rule 1).
+	// Reason is the reader's message (rows 5a and 5e).
 	Reason string
-	// Namespace is the namespace found on the root (rule 2); Local its local name.
+	// Namespace is the namespace found on the root (row 5b); Local its
+	// local name (rows 5b and 5c).
 	Namespace, Local string
-	// Header is the local name of the mustUnderstand header (rule 3).
+	// Header is the local name of the mustUnderstand header (row 9).
 	Header string
-	// Action is the SOAPAction, quotes stripped and URL-decoded (rule 5).
+	// Action is the SOAPAction, quotes stripped and URL-decoded (row 3).
 	Action string
-	// Element and ElementNS name the unexpected element (rule 6); both empty
-	// when the Body (or its content) is missing.
+	// Element and ElementNS name the Body element ASMX skipped (row 7);
+	// both empty when the Body is empty.
 	Element, ElementNS string
-	// Exception is the UM exception for rule 8: InvalidCallIdException,
+	// Exception is the UM exception for row 8: InvalidCallIdException,
 	// InvalidObjectIdException or DialingRulesException.
 	Exception string
 }

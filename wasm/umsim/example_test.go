@@ -34,8 +34,8 @@ func ExampleServer_Handle() {
 	fmt.Println(r.Fault.String)
 	// Output:
 	// 500 Internal Server Error
-	// Client
-	// Server was unable to read request. ---> There is an error in XML document (4, 6). ---> <Disconnect xmlns='https://schemas.microsoft.com/exchange/services/2006/messages'> was not expected.
+	// ErrorInvalidRequest
+	// The request is invalid.
 }
 
 // A call's life: PlayOnPhone starts it, the clock makes it Connected,
@@ -47,7 +47,10 @@ func ExampleServer_Calls() {
 		Rand: bytes.NewReader(make([]byte, 64)), // fixed randomness: a fixed CallId
 	})
 	play := umsim.Request{
-		Header: []umsim.Header{{Name: "SOAPAction", Value: soap.PlayOnPhone.QuotedAction()}},
+		Header: []umsim.Header{
+			{Name: "Content-Type", Value: "text/xml; charset=utf-8"},
+			{Name: "SOAPAction", Value: soap.PlayOnPhone.QuotedAction()},
+		},
 		Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
 <PlayOnPhone xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
 <entryId>QUJD</entryId><DialString>+1 425 555 0100</DialString></PlayOnPhone>
@@ -64,7 +67,10 @@ func ExampleServer_Calls() {
 	fmt.Println(s.Calls()[0].State)
 
 	s.Handle(umsim.Request{
-		Header: []umsim.Header{{Name: "SOAPAction", Value: soap.Disconnect.QuotedAction()}},
+		Header: []umsim.Header{
+			{Name: "Content-Type", Value: "text/xml; charset=utf-8"},
+			{Name: "SOAPAction", Value: soap.Disconnect.QuotedAction()},
+		},
 		Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
 <Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><CallId>` + c.ID + `</CallId></Disconnect>
 </soap:Body></soap:Envelope>`,

@@ -82,7 +82,7 @@ const docsCallID = "MDlkZjllZGMtNGUyMy00NzA5LWJkYWYtN2JlMjBjYjBhZTU2QGRmLWV1bS0w
 // faultcode, faultstring and ExceptionType agree with r.Fault.
 func checkWire(t *testing.T, r Response) {
 	t.Helper()
-	wantText := map[int]string{200: "OK", 405: "Method Not Allowed", 500: "Internal Server Error"}[r.Status]
+	wantText := map[int]string{200: "OK", 400: "Bad Request", 405: "Method Not Allowed", 415: "Unsupported Media Type", 500: "Internal Server Error"}[r.Status]
 	if wantText == "" || r.StatusText != wantText {
 		t.Errorf("status %d %q: not one the server sends", r.Status, r.StatusText)
 	}
@@ -108,6 +108,13 @@ func checkWire(t *testing.T, r Response) {
 	}
 	if h["Content-Type"] != "text/xml; charset=utf-8" {
 		t.Errorf("Content-Type = %q", h["Content-Type"])
+	}
+	if r.Status == 400 || r.Status == 415 {
+		// ASMX writes no body for a status other than 500.
+		if r.Body != "" || r.Fault != nil {
+			t.Errorf("%d: body %q, Fault %v; want no body", r.Status, r.Body, r.Fault)
+		}
+		return
 	}
 	got := readFault(t, r.Body)
 	switch {

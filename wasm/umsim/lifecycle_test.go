@@ -221,7 +221,7 @@ func TestOperationChecks(t *testing.T) {
 
 func TestUnknownOperation(t *testing.T) {
 	s, _ := newTestServer()
-	r := s.dispatch(&soap.Report{Operation: "ResetPIN"}, true)
+	r := s.dispatch(&soap.Report{Operation: "PlayOnPhone2"}, true)
 	checkWire(t, r)
 	if r.Fault == nil || r.Fault.Code != "Server" {
 		t.Errorf("Fault = %+v, want soap:Server", r.Fault)

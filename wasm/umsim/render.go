@@ -194,15 +194,42 @@ func methodNotAllowed(method string) Response {
 	}
 }
 
-// contentTypeFault is ASMX's answer to a media type other than text/xml
-// (SOAP 1.1 §6: SOAP 1.1 travels as text/xml).
-func contentTypeFault(ct string) Response {
-	explain := fmt.Sprintf("The server reads SOAP 1.1 only, which travels as text/xml, but this request says Content-Type: %s. Send Content-Type: text/xml; charset=utf-8.", ct)
-	base, _, _ := strings.Cut(ct, ";")
-	if strings.EqualFold(strings.TrimSpace(base), "application/soap+xml") {
-		explain = "application/soap+xml is SOAP 1.2's media type; the UM web service speaks SOAP 1.1, which travels as text/xml. Send Content-Type: text/xml; charset=utf-8 (and a SOAP 1.1 envelope)."
+// bodiless is an error status that ASMX answers without a body: 400 or
+// 415. SoapServerProtocol.WriteException still sets the response's
+// Content-Type (text/xml; charset=utf-8) before
+// Soap11ServerProtocolHelper.WriteFault returns without writing, since the
+// status is not 500.
+func bodiless(status int, text, explain string) Response {
+	return Response{
+		Status:     status,
+		StatusText: text,
+		Header: []Header{
+			{"Cache-Control", "private"},
+			{"Content-Type", "text/xml; charset=utf-8"},
+			{"Content-Length", "0"},
+		},
+		Explain: explain,
 	}
-	return soapFault("Client", fmt.Sprintf("Server found request content type to be '%s', but expected 'text/xml'.", ct), true, explain)
+}
+
+// unsupportedMediaType is rows 4 and 5b′: ReadParameters throws a
+// SoapException with the UnsupportedMediaType subcode, which
+// SoapServerProtocolHelper.SetResponseErrorCode turns into 415 with no body.
+// late tells row 5b′ (a SOAP 1.1 envelope that did not come as text/xml).
+func unsupportedMediaType(ct string, rep *soap.Report, late bool) Response {
+	what := fmt.Sprintf("says Content-Type: %s", ct)
+	if strings.TrimSpace(ct) == "" {
+		what = "has no Content-Type header"
+	}
+	explain := fmt.Sprintf("The request %s. ASMX checks the media type before it reads the body (ContentType.IsSoap: text/xml or application/soap+xml) and refuses anything else with 415 Unsupported Media Type and an empty body (the fault's UnsupportedMediaType subcode becomes the status). Send Content-Type: text/xml; charset=utf-8.", what)
+	if base := strings.ToLower(mediaBase(ct)); base != strings.TrimSpace(base) {
+		explain += " Note that ASMX compares the part before ';' as it is, spaces included."
+	}
+	if late {
+		explain = fmt.Sprintf("The request %s, SOAP 1.2's media type, but the envelope is SOAP 1.1. ASMX reads the envelope's namespace first, then requires text/xml for SOAP 1.1 and answers 415 Unsupported Media Type with an empty body. Send Content-Type: text/xml; charset=utf-8.", what)
+	}
+	_ = rep
+	return bodiless(415, "Unsupported Media Type", explain)
 }
 
 // strconvQuote shows a method in an explanation; a method with odd
@@ -216,48 +243,40 @@ func strconvQuote(m string) string {
 	return m
 }
 
-// verdictResponse renders the fault of rep.Verdict's row (behaviour.md).
+// verdictResponse renders the answer of rep.Verdict's row (behaviour.md,
+// contract v2).
 func verdictResponse(rep *soap.Report, req Request) Response {
 	v := rep.Verdict
 	const unable = "Server was unable to read request. ---> "
 	switch v.Rule {
-	case 1:
-		text := unable + v.Reason
-		if v.Line > 0 {
-			// The .NET XmlException form: "… Line 4, position 6."
-			text += fmt.Sprintf(" Line %d, position %d.", v.Line, v.Col)
-		}
-		return soapFault("Client", text, true, explainNotWellFormed(rep, req))
-	case 2:
-		if v.Local == "Envelope" {
-			return soapFault("VersionMismatch",
-				fmt.Sprintf("Possible SOAP version mismatch: Envelope namespace %s was unexpected. Expecting %s.", v.Namespace, soap.NSEnvelope),
-				true, explainEnvelopeNS(v.Namespace))
-		}
-		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Envelope element.", true,
-			fmt.Sprintf("The root element is <%s>, not a SOAP 1.1 Envelope, so the server found no message to read. Wrap the request in <soap:Envelope xmlns:soap=\"%s\"><soap:Body>…</soap:Body></soap:Envelope>.", v.Local, soap.NSEnvelope))
-	case 3:
-		return soapFault("MustUnderstand", fmt.Sprintf("SOAP header %s was not understood.", v.Header), false,
-			fmt.Sprintf("The header entry <%s> is marked soap:mustUnderstand=\"1\", and the UM web service understands no SOAP headers, so SOAP 1.1 makes it refuse the whole message. Remove the header (an optional one, mustUnderstand=\"0\", would be ignored).", v.Header))
-	case 4:
+	case soap.RowNoAction:
 		return soapFault("Client", "Unable to handle request without a valid action parameter. Please supply a valid soap action.", true,
-			fmt.Sprintf("The server picks the operation by the SOAPAction HTTP header, and this request has none or an empty one. Send SOAPAction: %s.", expectedOperation(rep, req).QuotedAction()))
-	case 5:
+			fmt.Sprintf("ASMX picks the method by the SOAPAction HTTP header before it reads the body (Soap11ServerProtocolHelper.RouteRequest), and this request has none, so it answers soap:Client whatever the body says. Send SOAPAction: %s.", expectedOperation(rep, req).QuotedAction()))
+	case soap.RowUnknownAction:
 		return soapFault("Client", fmt.Sprintf("Server did not recognize the value of HTTP Header SOAPAction: %s.", v.Action), true,
 			explainAction(v.Action, expectedOperation(rep, req)))
-	case 6:
-		return rule6(rep, req)
-	case 7:
+	case soap.RowUnreadable, soap.RowBroken:
+		return bodiless(400, "Bad Request", explainUnreadable(rep))
+	case soap.RowVersion:
+		return soapFault("VersionMismatch",
+			fmt.Sprintf("Possible SOAP version mismatch: Envelope namespace %s was unexpected. Expecting %s.", v.Namespace, soap.NSEnvelope),
+			true, explainEnvelopeNS(v.Namespace, v.Local))
+	case soap.RowEnvelope:
+		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Envelope element.", true,
+			fmt.Sprintf("The root element is <%s> in the SOAP 1.1 namespace, but it is not the Envelope, so the server finds no message to read. Wrap the request in <soap:Envelope xmlns:soap=\"%s\"><soap:Body>…</soap:Body></soap:Envelope>.", v.Local, soap.NSEnvelope))
+	case soap.RowBody:
 		op := expectedOperation(rep, req)
-		return malformed(withDiagnostic(rep,
-			fmt.Sprintf("The server found the <%s> request, but it breaks the schema, so the server answers with the generic Malformed XML fault (MS-OXWUMS 2.2.2.1).", op),
-			fmt.Sprintf("<%s> must hold %s, in the messages namespace, with text only.", op, childList(op))))
-	case 8:
+		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Body element.", true,
+			withDiagnostic(rep, "ASMX reads the Envelope in order: an optional soap:Header, then soap:Body, and it did not find the Body there.",
+				fmt.Sprintf("Put the request element inside <soap:Body>, e.g. <%s xmlns=\"%s\">.", op, soap.NSMessages)))
+	case soap.RowInvalid:
+		return malformed(explainInvalid(rep, req))
+	case soap.RowOperation:
 		op := expectedOperation(rep, req)
 		switch v.Exception {
 		case exInvalidCallID:
 			return umFault(op, v.Exception, withDiagnostic(rep,
-				"The CallId is not a call identifier the server can read, so it answers InvalidCallIdException.",
+				fmt.Sprintf("The %s method received the CallId, but it is not a call identifier the server can read (base64 of <GUID>@<server FQDN>, decoded by .NET's Convert.FromBase64String), so it answers InvalidCallIdException (MS-OXWUMS 3.1.4.1).", op),
 				"A CallId is the base64 text of <GUID>@<server FQDN>: send it exactly as PlayOnPhone returned it."))
 		case exInvalidObjectID:
 			return umFault(op, v.Exception, explainEntryID)
@@ -266,31 +285,7 @@ func verdictResponse(rep *soap.Report, req Request) Response {
 		}
 		return serverFault(fmt.Errorf("umsim: verdict of row 8 names unknown exception %q", v.Exception))
 	}
-	return serverFault(fmt.Errorf("umsim: verdict names row %d, which the decision order does not have", v.Rule))
-}
-
-// rule6 renders row 6: the Body, or its first child, is not the request
-// element the SOAPAction names. The ASMX serializer reports an unexpected
-// element as "<X xmlns='ns'> was not expected." at its position. For an
-// empty Body (Verdict.Code "body-empty") the wording after the position is
-// our choice: ASMX's serializer would read a null parameter, but the
-// contract makes it a fault.
-func rule6(rep *soap.Report, req Request) Response {
-	v := rep.Verdict
-	const unable = "Server was unable to read request. ---> "
-	op := expectedOperation(rep, req)
-	want := fmt.Sprintf("<%s xmlns=\"%s\">", op, soap.NSMessages)
-	switch {
-	case v.Element == "" && v.Code == "body-missing":
-		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Body element.", true,
-			fmt.Sprintf("The Envelope has no soap:Body, so there is no request to read. Put the request element inside <soap:Body>, e.g. %s.", want))
-	case v.Element == "":
-		return soapFault("Client",
-			fmt.Sprintf(unable+"There is an error in XML document (%d, %d). ---> Request format is invalid: the soap:Body element holds no request element.", v.Line, v.Col),
-			true, fmt.Sprintf("The soap:Body is empty, so there is no request to read. Put the request element inside it, e.g. %s.", want))
-	}
-	text := fmt.Sprintf(unable+"There is an error in XML document (%d, %d). ---> <%s xmlns='%s'> was not expected.", v.Line, v.Col, v.Element, v.ElementNS)
-	return soapFault("Client", text, true, explainElement(v.Element, v.ElementNS, op))
+	return serverFault(fmt.Errorf("umsim: verdict names row %q, which the decision order does not have", v.Rule))
 }
 
 // expectedOperation is the operation the request is for: the one its

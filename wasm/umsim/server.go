@@ -128,6 +128,8 @@ type Server struct {
 	// next is the CallId the next PlayOnPhone* hands out, drawn once so that
 	// Preview can show it; "" until needed.
 	next string
+	// mailbox holds the UM settings the settings operations read and change.
+	mailbox Mailbox
 }
 
 // New returns a server with no calls.
@@ -146,7 +148,7 @@ func New(c Config) *Server {
 	if c.RingTime <= 0 {
 		c.RingTime = DefaultRingTime
 	}
-	return &Server{cfg: c}
+	return &Server{cfg: c, mailbox: DefaultMailbox()}
 }
 
 // Handle answers req and applies it: calls start, change state and end.
@@ -193,12 +195,21 @@ func (s *Server) Calls() []Call {
 	return out
 }
 
-// Reset forgets every call. A CallId already drawn for the next
-// PlayOnPhone* is kept, so a preview shown before the reset stays true.
+// Reset forgets every call and puts the mailbox's settings back to their
+// defaults. A CallId already drawn for the next PlayOnPhone* is kept, so a
+// preview shown before the reset stays true.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls = nil
+	s.mailbox = DefaultMailbox()
+}
+
+// Mailbox returns the simulated mailbox's UM settings.
+func (s *Server) Mailbox() Mailbox {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.mailbox
 }
 
 // eval fills in c's state at now.
@@ -215,26 +226,65 @@ func (s *Server) eval(c Call, now time.Time) Call {
 	return c
 }
 
-// respond runs the decision order; apply tells whether to change state. rep
-// is the checker's report of req, or nil to check it here.
+// respond runs the decision order of behaviour.md (contract v2); apply
+// tells whether to change state. rep is the checker's report of req, or nil
+// to check it here.
 func (s *Server) respond(req Request, rep *soap.Report, apply bool) Response {
 	if req.Method != "" && req.Method != "POST" {
-		// ASMX compares the method with "POST" case-sensitively
-		// (SoapServerProtocolFactory) and throws HttpException(405,
-		// "Request format is unrecognized.").
+		// Row 1. ASMX compares the method with "POST" case-sensitively
+		// (SoapServerProtocolFactory.CreateIfRequestCompatible) and
+		// answers UnsupportedRequestProtocol(405).
 		return methodNotAllowed(req.Method)
-	}
-	if ct, ok := header(req.Header, "Content-Type"); ok && !isTextXML(ct) {
-		return contentTypeFault(ct)
 	}
 	if rep == nil {
 		action, present := header(req.Header, "SOAPAction")
 		rep = soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
 	}
-	if rep.Verdict != nil {
+	v := rep.Verdict
+	if v != nil && (v.Rule == soap.RowNoAction || v.Rule == soap.RowUnknownAction) {
+		// Rows 2 and 3: SoapServerProtocol.Initialize routes on the
+		// SOAPAction (Soap11ServerProtocolHelper.RouteRequest) before
+		// anything reads the body or its media type.
+		return verdictResponse(rep, req)
+	}
+	// Row 4: ReadParameters checks ContentType.IsSoap before it reads
+	// the body. An absent field is the empty string there
+	// (System.Web HttpRequest.ContentType), which is not a SOAP type.
+	ct, _ := header(req.Header, "Content-Type")
+	if !isSOAPMediaType(ct) {
+		return unsupportedMediaType(ct, rep, false)
+	}
+	if v != nil && (v.Rule == soap.RowUnreadable || v.Rule == soap.RowVersion) {
+		return verdictResponse(rep, req)
+	}
+	// Row 5b′: after CheckHelperVersion, a SOAP 1.1 envelope must come as
+	// text/xml (ContentType.MatchesBase with helper.HttpContentType).
+	if !matchesBase(ct, "text/xml") {
+		return unsupportedMediaType(ct, rep, true)
+	}
+	if v != nil && v.Rule == soap.RowMustUnderstand {
+		return s.mustUnderstand(rep, apply)
+	}
+	if v != nil {
 		return verdictResponse(rep, req)
 	}
 	return s.dispatch(rep, apply)
+}
+
+// mustUnderstand is row 9: the operation runs (and its effect stands); only
+// when it succeeded does WriteReturns call
+// SoapHeaderHandling.EnsureHeadersUnderstood, which throws a
+// SoapHeaderException (MustUnderstand, no <detail>).
+func (s *Server) mustUnderstand(rep *soap.Report, apply bool) Response {
+	r := s.dispatch(rep, apply)
+	if r.Status != 200 {
+		r.Explain += " (The request also has a mustUnderstand header, but ASMX checks headers only after the operation succeeded, so this fault is what the client sees.)"
+		return r
+	}
+	h := rep.Verdict.Header
+	return soapFault("MustUnderstand", fmt.Sprintf("SOAP header %s was not understood.", h), false,
+		fmt.Sprintf("The %s operation ran and succeeded — %s Then ASMX checked the headers before writing the response (SoapServerProtocol.WriteReturns → EnsureHeadersUnderstood): <%s> is marked soap:mustUnderstand=\"1\", and the UM web service understands no SOAP headers, so the client gets a MustUnderstand fault instead of the %s. The operation's effect stands. Remove the header (an optional one, mustUnderstand=\"0\", is ignored).",
+			rep.Operation, lowerFirst(r.Explain), h, rep.Operation.Response()))
 }
 
 // header returns the first field named name, ignoring case.
@@ -247,11 +297,20 @@ func header(hs []Header, name string) (string, bool) {
 	return "", false
 }
 
-// isTextXML tells whether a Content-Type value's media type is text/xml
-// (ASMX ContentType.MatchesBase: parameters ignored, case-insensitive).
-func isTextXML(ct string) bool {
+// mediaBase is ContentType.GetBase: everything before the first ';', not
+// trimmed (so "text/xml ;charset=utf-8" is not text/xml).
+func mediaBase(ct string) string {
 	base, _, _ := strings.Cut(ct, ";")
-	return strings.EqualFold(strings.TrimSpace(base), "text/xml")
+	return base
+}
+
+// matchesBase is ContentType.MatchesBase: the base compared without regard
+// to case.
+func matchesBase(ct, want string) bool { return strings.EqualFold(mediaBase(ct), want) }
+
+// isSOAPMediaType is ContentType.IsSoap: text/xml or application/soap+xml.
+func isSOAPMediaType(ct string) bool {
+	return matchesBase(ct, "text/xml") || matchesBase(ct, "application/soap+xml")
 }
 
 // dispatch runs the operation of a request without a verdict.
@@ -263,6 +322,9 @@ func (s *Server) dispatch(rep *soap.Report, apply bool) Response {
 		return s.getCallInfo(rep)
 	case soap.PlayOnPhone, soap.PlayOnPhoneGreeting:
 		return s.playOnPhone(rep, apply)
+	}
+	if rep.Operation.Settings() {
+		return s.settings(rep, apply)
 	}
 	return serverFault(fmt.Errorf("umsim: the checker accepted a request for operation %q, which the simulator does not run", rep.Operation))
 }

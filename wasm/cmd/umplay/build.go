@@ -15,11 +15,15 @@ var buildCmd = &command{
 	name:    "build",
 	summary: "print a correct request envelope",
 	usage: "build (--call-id ID | --guid G --host H | --new [--host H]) [--op OP]\n" +
-		"             [--entry-id X] [--dial S] [--greeting T] [--prefix] [--no-decl] [--indent N]",
+		"             [--entry-id X] [--dial S] [--greeting T] [--status B] [--folder-id F]\n" +
+		"             [--prefix] [--no-decl] [--indent N]",
 	help: `Build prints a SOAP 1.1 request envelope for the UM web service.
 
 	--op OP        the operation: Disconnect (default), GetCallInfo,
-	               PlayOnPhone or PlayOnPhoneGreeting
+	               PlayOnPhone, PlayOnPhoneGreeting, or one of the mailbox
+	               settings operations GetUMProperties, IsUMEnabled,
+	               ResetPIN, SetMissedCallNotificationEnabled, SetOofStatus,
+	               SetPlayOnPhoneDialString, SetTelephoneAccessFolderEmail
 
 Disconnect and GetCallInfo take a CallId, given in one of three ways:
 
@@ -33,8 +37,11 @@ Disconnect and GetCallInfo take a CallId, given in one of three ways:
 
 PlayOnPhone takes --entry-id X (the base64 EntryID of the message) and
 --dial S (the number to call); PlayOnPhoneGreeting takes --greeting T
-(NormalCustom or OofCustom) and --dial S. A flag the operation does not
-take is a usage error.
+(NormalCustom or OofCustom) and --dial S. SetOofStatus and
+SetMissedCallNotificationEnabled take --status B (true or false),
+SetPlayOnPhoneDialString --dial S, SetTelephoneAccessFolderEmail
+--folder-id F (a base64 folder id). A flag the operation does not take is
+a usage error.
 
 	--prefix       put the operation in a prefixed namespace (m:Disconnect)
 	               instead of a default namespace
@@ -57,6 +64,8 @@ func runBuild(e *env, args []string) int {
 	entry := fs.String("entry-id", "", "")
 	dial := fs.String("dial", "", "")
 	greeting := fs.String("greeting", "", "")
+	status := fs.String("status", "", "")
+	folder := fs.String("folder-id", "", "")
 	prefix := fs.Bool("prefix", false, "")
 	noDecl := fs.Bool("no-decl", false, "")
 	indent := fs.Int("indent", len(soap.DefaultIndent), "")
@@ -77,12 +86,13 @@ func runBuild(e *env, args []string) int {
 
 	// Which flags the operation takes follows from its children.
 	children := operation.Children()
-	takes := map[string]string{ // flag → child element
-		"call-id": "CallId", "guid": "CallId", "host": "CallId", "new": "CallId",
-		"entry-id": "entryId", "dial": "DialString", "greeting": "GreetingType",
+	takes := map[string][]string{ // flag → the child elements it fills
+		"call-id": {"CallId"}, "guid": {"CallId"}, "host": {"CallId"}, "new": {"CallId"},
+		"entry-id": {"entryId"}, "dial": {"DialString", "dialString"}, "greeting": {"GreetingType"},
+		"status": {"status"}, "folder-id": {"base64FolderID"},
 	}
-	for _, name := range []string{"call-id", "guid", "host", "new", "entry-id", "dial", "greeting"} {
-		if isSet(fs, name) && !slices.Contains(children, takes[name]) {
+	for _, name := range []string{"call-id", "guid", "host", "new", "entry-id", "dial", "greeting", "status", "folder-id"} {
+		if isSet(fs, name) && !slices.ContainsFunc(takes[name], func(c string) bool { return slices.Contains(children, c) }) {
 			return e.usageError(buildCmd, "build: %s takes no --%s", operation, name)
 		}
 	}
@@ -92,6 +102,8 @@ func runBuild(e *env, args []string) int {
 		EntryID:      *entry,
 		DialString:   *dial,
 		GreetingType: *greeting,
+		Status:       *status,
+		FolderID:     *folder,
 		Prefix:       *prefix,
 		OmitDecl:     *noDecl,
 		Indent:       strings.Repeat(" ", *indent),
