@@ -216,6 +216,12 @@ func TestCheckCallID(t *testing.T) {
 		{"no CallId", noCallID, soap.DefaultHead(), false, false, 500},
 		{"not well-formed", "<soap:Envelope>", soap.DefaultHead(), false, false, 400},
 		{"playonphone", playOn, playHead(), false, false, 200},
+		// Issue 6: filled whenever an element named CallId exists.
+		{"GetCallInfo in the https namespace, default SOAPAction",
+			strings.ReplaceAll(strings.ReplaceAll(httpsNS, "<Disconnect", "<GetCallInfo"), "</Disconnect", "</GetCallInfo"), soap.DefaultHead(), true, true, 500},
+		{"CallId in an unexpected element", strings.ReplaceAll(strings.ReplaceAll(good, "<Disconnect", "<Hangup"), "</Disconnect", "</Hangup"), soap.DefaultHead(), true, true, 500},
+		{"CallId cut by a reader's error", strings.Replace(good, "</CallId>", "</Callid>", 1), soap.DefaultHead(), true, true, 400},
+		{"no SOAPAction and broken XML", strings.Replace(good, "</CallId>", "</Callid>", 1), soap.Head{}, true, true, 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
