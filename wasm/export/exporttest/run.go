@@ -1,5 +1,3 @@
-//go:build !js
-
 // Package exporttest runs the snippets of package export for real, for the
 // tests that check what they send and print: curl through sh, Go through
 // `go run`, Python through python3 (requests through Debian's
