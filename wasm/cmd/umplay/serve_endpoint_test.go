@@ -36,7 +36,9 @@ func startServe(t *testing.T, sim umsim.Config, args ...string) (string, *syncBu
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errb syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- serveWith(ctx, append([]string{"--port", "0", "--dir", dir}, args...), &out, &errb, sim) }()
+	go func() {
+		done <- serveWith(ctx, append([]string{"--port", "0", "--dir", dir}, args...), &out, &errb, sim)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {
