@@ -19,7 +19,7 @@ package export
 
 import (
 	"fmt"
-	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -92,36 +92,17 @@ var generators = map[string]func(*target) string{
 // target is a checked Request.
 type target struct {
 	Request
-	url *url.URL
-	// URL is the endpoint as sent: printable ASCII only.
+	// URL is the endpoint as sent: printable ASCII only, no fragment.
 	URL string
+	// Host is its host[:port] and RequestURI its path and query, for the
+	// raw HTTP request line.
+	Host, RequestURI string
 }
 
 func newTarget(r Request) (*target, error) {
-	raw := strings.TrimSpace(r.Endpoint)
-	if raw == "" {
-		return nil, fmt.Errorf("export: the endpoint is empty; give an absolute URL such as https://mail.contoso.com/EWS/UM2007Legacy.asmx")
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("export: endpoint %q is not a URL: %v", raw, unwrapURLError(err))
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("export: endpoint %q: the scheme must be http or https", raw)
-	}
-	if u.Host == "" || u.Opaque != "" {
-		return nil, fmt.Errorf("export: endpoint %q has no host; give an absolute URL such as https://mail.contoso.com/EWS/UM2007Legacy.asmx", raw)
-	}
-	if u.User != nil {
-		return nil, fmt.Errorf("export: endpoint %q holds credentials; remove the user:password@ part (a snippet is for sharing)", raw)
-	}
-	u.Fragment, u.RawFragment = "", ""
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	s := u.String()
-	if i := firstNotIn(s, isURLByte); i >= 0 {
-		return nil, fmt.Errorf("export: endpoint %q has a character a URL cannot hold at byte %d", raw, i+1)
+	t := &target{Request: r}
+	if err := t.parseURL(strings.TrimSpace(r.Endpoint)); err != nil {
+		return nil, err
 	}
 	if r.SOAPActionPresent {
 		if i := firstNotIn(r.SOAPAction, isFieldByte); i >= 0 {
@@ -129,17 +110,95 @@ func newTarget(r Request) (*target, error) {
 				describeAt(r.SOAPAction, i), utf8.RuneCountInString(r.SOAPAction[:i])+1)
 		}
 	}
-	return &target{Request: r, url: u, URL: s}, nil
+	return t, nil
 }
 
-func unwrapURLError(err error) error {
-	if ue, ok := err.(*url.Error); ok {
-		return ue.Err
+// parseURL checks an absolute http(s) URL and fills t's URL, Host and
+// RequestURI. It is deliberately small (net/url would cost the browser
+// program a few hundred KB): scheme, authority without credentials, then
+// the path and query with the bytes a URL cannot carry percent-encoded.
+func (t *target) parseURL(raw string) error {
+	const example = "give an absolute URL such as https://mail.contoso.com/EWS/UM2007Legacy.asmx"
+	if raw == "" {
+		return fmt.Errorf("export: the endpoint is empty; %s", example)
 	}
-	return err
+	scheme, rest, ok := strings.Cut(raw, ":")
+	scheme = strings.ToLower(scheme)
+	if !ok || (scheme != "http" && scheme != "https") {
+		return fmt.Errorf("export: endpoint %q: the scheme must be http or https; %s", raw, example)
+	}
+	if !strings.HasPrefix(rest, "//") {
+		return fmt.Errorf("export: endpoint %q has no host; %s", raw, example)
+	}
+	rest = rest[2:]
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		rest = rest[:i]
+	}
+	authority, path := rest, "/"
+	if i := strings.IndexAny(rest, "/?"); i >= 0 {
+		authority, path = rest[:i], rest[i:]
+		if path[0] == '?' {
+			path = "/" + path
+		}
+	}
+	if strings.Contains(authority, "@") {
+		return fmt.Errorf("export: endpoint %q holds credentials; remove the user:password@ part (a snippet is for sharing)", raw)
+	}
+	if err := checkAuthority(authority); err != "" {
+		return fmt.Errorf("export: endpoint %q %s; %s", raw, err, example)
+	}
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	t.Host, t.RequestURI = authority, b.String()
+	t.URL = scheme + "://" + t.Host + t.RequestURI
+	return nil
 }
 
-func isURLByte(c byte) bool   { return c > ' ' && c < 0x7f }
+// checkAuthority checks host[:port] (an IPv6 address in brackets) and
+// says what is wrong, or "".
+func checkAuthority(a string) string {
+	host, port := a, ""
+	if strings.HasPrefix(a, "[") {
+		end := strings.IndexByte(a, ']')
+		if end < 0 {
+			return "has an IPv6 address without its closing ]"
+		}
+		host, port = a[1:end], a[end+1:]
+		if host == "" || strings.Trim(host, "0123456789abcdefABCDEF:.") != "" {
+			return "has a bad IPv6 address"
+		}
+		if port != "" && port[0] != ':' {
+			return "has text after its IPv6 address"
+		}
+	} else if i := strings.LastIndexByte(a, ':'); i >= 0 {
+		host, port = a[:i], a[i:]
+	}
+	if host == "" {
+		return "has no host"
+	}
+	if !strings.HasPrefix(a, "[") {
+		for i := 0; i < len(host); i++ {
+			c := host[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~%", c) >= 0) {
+				return fmt.Sprintf("has %s in its host name", describeAt(host, i))
+			}
+		}
+	}
+	if port != "" {
+		n, err := strconv.Atoi(port[1:])
+		if err != nil || n < 1 || n > 65535 || port[1] == '+' || port[1] == '-' {
+			return fmt.Sprintf("has a bad port %q", port[1:])
+		}
+	}
+	return ""
+}
+
 func isFieldByte(c byte) bool { return c == '\t' || (c >= ' ' && c < 0x7f) }
 
 // firstNotIn returns the index of the first byte of s that ok refuses, or -1.

@@ -265,6 +265,26 @@ func TestRawHTTP(t *testing.T) {
 	}
 }
 
+// TestURL: what the snippets send to, from what the endpoint field holds.
+func TestURL(t *testing.T) {
+	for _, tt := range []struct{ in, url, host, uri string }{
+		{"https://mail.contoso.com/EWS/UM2007Legacy.asmx", "https://mail.contoso.com/EWS/UM2007Legacy.asmx", "mail.contoso.com", "/EWS/UM2007Legacy.asmx"},
+		{" HTTP://Mail.Contoso.com ", "http://Mail.Contoso.com/", "Mail.Contoso.com", "/"},
+		{"http://a:8080?wsdl#x", "http://a:8080/?wsdl", "a:8080", "/?wsdl"},
+		{"http://[::1]:8080/a b/ação?q=\"x\"", "http://[::1]:8080/a%20b/a%C3%A7%C3%A3o?q=%22x%22", "[::1]:8080", "/a%20b/a%C3%A7%C3%A3o?q=%22x%22"},
+		{"http://a/%7E'$", "http://a/%7E'$", "a", "/%7E'$"},
+	} {
+		got, err := newTarget(Request{Endpoint: tt.in})
+		if err != nil {
+			t.Errorf("newTarget(%q): %v", tt.in, err)
+			continue
+		}
+		if got.URL != tt.url || got.Host != tt.host || got.RequestURI != tt.uri {
+			t.Errorf("newTarget(%q) = %q, %q, %q; want %q, %q, %q", tt.in, got.URL, got.Host, got.RequestURI, tt.url, tt.host, tt.uri)
+		}
+	}
+}
+
 func TestSnippetErrors(t *testing.T) {
 	ok := Request{Endpoint: docsEndpoint, SOAPActionPresent: true, SOAPAction: `"x"`, Body: docsBody}
 	tests := []struct {
@@ -279,7 +299,11 @@ func TestSnippetErrors(t *testing.T) {
 		{"no host", "go", func(r *Request) { r.Endpoint = "http:///x" }, "has no host"},
 		{"opaque", "go", func(r *Request) { r.Endpoint = "http:x" }, "has no host"},
 		{"credentials", "python", func(r *Request) { r.Endpoint = "https://u:p@a/b" }, "holds credentials"},
-		{"bad URL", "python", func(r *Request) { r.Endpoint = "http://a b/" }, "is not a URL"},
+		{"space in host", "python", func(r *Request) { r.Endpoint = "http://a b/" }, `has U+0020 ' ' in its host name`},
+		{"bad port", "python", func(r *Request) { r.Endpoint = "http://a:99999/" }, `has a bad port "99999"`},
+		{"empty port", "python", func(r *Request) { r.Endpoint = "http://a:/" }, `has a bad port ""`},
+		{"IPv6 unclosed", "python", func(r *Request) { r.Endpoint = "http://[::1/" }, "without its closing ]"},
+		{"IPv6 junk", "python", func(r *Request) { r.Endpoint = "http://[::1]x/" }, "has text after its IPv6 address"},
 		{"CR in SOAPAction", "csharp", func(r *Request) { r.SOAPAction = "\"x\"\r\nX-Evil: 1" },
 			"export: the SOAPAction has the control character U+000D at column 4; a header value holds printable ASCII, spaces and tabs only"},
 		{"non-ASCII SOAPAction", "http", func(r *Request) { r.SOAPAction = `"ação"` }, `the SOAPAction has U+00E7 'ç' at column 3`},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -259,7 +258,7 @@ func csq(s string) string {
 			switch {
 			case r < 0x80 && r >= ' ' && r != 0x7f:
 				b.WriteRune(r)
-			case r >= 0x80 && unicode.IsPrint(r):
+			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r > 0xffff:
 				fmt.Fprintf(&b, `\U%08X`, r)
@@ -425,7 +424,7 @@ func pyq(s string) string {
 			switch {
 			case r < 0x80 && r >= ' ' && r != 0x7f:
 				b.WriteRune(r)
-			case r >= 0x80 && unicode.IsPrint(r):
+			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r < 0x100:
 				fmt.Fprintf(&b, `\x%02x`, r)
@@ -539,8 +538,8 @@ sys.stdout.buffer.write(response.content)
 
 func rawHTTP(t *target) string {
 	var b strings.Builder
-	b.WriteString("POST " + t.url.RequestURI() + " HTTP/1.1\r\n")
-	b.WriteString("Host: " + t.url.Host + "\r\n")
+	b.WriteString("POST " + t.RequestURI + " HTTP/1.1\r\n")
+	b.WriteString("Host: " + t.Host + "\r\n")
 	for _, h := range t.headers() {
 		b.WriteString(h[0] + ": " + h[1] + "\r\n")
 	}
