@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, fast checks first. CI runs it (.ci/run) in a fresh
 # clone as root; a developer runs it as is. It installs what it needs
-# (Chromium for the browser tests, Node.js for the wasm tests) when missing.
+# (Chromium for the browser tests, Node.js for the wasm tests, curl and
+# python3-zeep for the export tests) when missing.
 #
 #   FUZZTIME=30s scripts/test.sh     longer fuzzing (default 5s per target)
 set -euo pipefail
@@ -79,6 +80,25 @@ ensure_node() {
 	node --version
 }
 
+# ensure_export_tools installs what the export tests run: curl (the curl
+# snippets), and Debian's python3-zeep for /usr/bin/python3 (the WSDL import
+# test; the python3 first on PATH may be another interpreter without it).
+# The Go and Python (standard library) snippets need only go and python3.
+ensure_export_tools() {
+	local need=()
+	if ! command -v curl >/dev/null 2>&1; then
+		need+=(curl)
+	fi
+	if ! /usr/bin/python3 -c 'import zeep' >/dev/null 2>&1; then
+		need+=(python3-zeep)
+	fi
+	if [ "${#need[@]}" -gt 0 ]; then
+		echo "export tools: installing Debian's ${need[*]}"
+		apt_install "${need[@]}"
+	fi
+	echo "curl: $(command -v curl); zeep: $(/usr/bin/python3 -c 'import zeep; print(zeep.__version__)')"
+}
+
 # wasm_packages prints the library packages under wasm/ that have tests and
 # can run them under js/wasm: the package imports no syscall/js (the browser
 # program, whose DOM tests need a browser) and links neither os/exec nor
@@ -147,6 +167,7 @@ step "go vet (native)" go vet ./...
 step "go vet (js/wasm)" env GOOS=js GOARCH=wasm go vet ./...
 step "chromium present" ensure_chromium
 step "node present" ensure_node
+step "curl, python3-zeep present" ensure_export_tools
 step "build (scripts/build.sh)" bash scripts/build.sh
 step "go test ./... (native, browser tests included)" go test -timeout 30m ./...
 step "go test (js/wasm under node)" wasm_tests

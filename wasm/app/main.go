@@ -34,6 +34,7 @@ func start() (err error) {
 	lookup()
 	server = newServer()
 	ed.init()
+	initExport()
 
 	on(request, "input", func(dom.Event) { changed() })
 	for _, in := range []dom.EventTarget{action, contentType, endpoint} {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -15,16 +16,33 @@ import (
 	"syscall"
 	"time"
 
+	"umplay/wasm/endpoint"
+	"umplay/wasm/umsim"
 	"umplay/wasm/webserve"
 )
 
-const serveUsage = `usage: umplay serve [--addr HOST:PORT | --port N] [--dir DIR]
+const serveUsage = `usage: umplay serve [--addr HOST:PORT | --port N] [--dir DIR] [--read-timeout D]
 
 Serves the playground (DIR, default web) on http://127.0.0.1:8080/ with the
 precompressed .br/.gz copies, application/wasm and the Content-Security-Policy
-of package webserve. --port N listens on 127.0.0.1:N; the environment variable
-PORT does the same when neither flag is given. Run scripts/build.sh first (or
-scripts/serve.sh, which does both). Stops cleanly on Ctrl+C (SIGINT/SIGTERM).
+of package webserve, and a local endpoint that answers like Exchange:
+
+  POST /EWS/UM2007Legacy.asmx, POST /UnifiedMessaging/Service.asmx
+        one stateful simulated UM server for the whole process (calls and
+        mailbox settings carry across requests), the playground's decision
+        order, real status codes and bodies
+  GET  /EWS/UM2007Legacy.asmx?wsdl (and the 2007 path)
+        the service's WSDL, for SoapUI, zeep, dotnet-svcutil, node-soap
+
+--port N listens on 127.0.0.1:N; the environment variable PORT does the same
+when neither flag is given; --addr HOST:PORT listens elsewhere (0.0.0.0:8080
+for every interface: only on a network you trust). Request bodies are capped
+at 5 MiB (413 beyond); headers must arrive within 10s and the whole request
+within --read-timeout (default 60s), or the connection is dropped. Every
+request is logged to standard error: method, path, SOAPAction, status.
+
+Run scripts/build.sh first (or scripts/serve.sh, which does both). Stops
+cleanly on Ctrl+C (SIGINT/SIGTERM).
 `
 
 // cmdServe serves the playground until SIGINT or SIGTERM.
@@ -34,13 +52,27 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	return serve(ctx, args, stdout, stderr)
 }
 
+// Timeouts of the server: the request head must arrive within
+// headerTimeout, the whole request (body included) within the read timeout.
+const (
+	headerTimeout      = 10 * time.Second
+	defaultReadTimeout = 60 * time.Second
+)
+
 // serve is cmdServe until ctx ends.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return serveWith(ctx, args, stdout, stderr, umsim.Config{})
+}
+
+// serveWith is serve with the simulated server's configuration (tests fix
+// its ring time).
+func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, sim umsim.Config) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	addr := fl.String("addr", "", "address to listen on, HOST:PORT")
 	port := fl.String("port", "", "port to listen on, at 127.0.0.1")
 	dir := fl.String("dir", "web", "directory to serve")
+	readTimeout := fl.Duration("read-timeout", defaultReadTimeout, "time to read a whole request")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, serveUsage)
@@ -51,6 +83,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "umplay serve: unexpected argument %q\n%s", fl.Arg(0), serveUsage)
+		return 2
+	}
+	if *readTimeout <= 0 {
+		fmt.Fprintf(stderr, "umplay serve: --read-timeout must be positive, got %v\n%s", *readTimeout, serveUsage)
 		return 2
 	}
 	listen, err := listenAddr(*addr, *port, os.Getenv("PORT"))
@@ -69,12 +105,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := &http.Server{
-		Handler:           webserve.Handler(*dir),
-		ReadHeaderTimeout: 10 * time.Second,
+		Handler: &endpoint.Site{
+			Sim:    umsim.New(sim),
+			Static: webserve.Handler(*dir),
+			Log:    stderr,
+		},
+		ReadHeaderTimeout: min(headerTimeout, *readTimeout),
+		ReadTimeout:       *readTimeout,
 		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          log.New(stderr, "umplay serve: ", 0),
 	}
 	shown := strings.TrimSuffix(*dir, "/") + "/"
-	fmt.Fprintf(stdout, "umplay: serving %s on %s\n", shown, siteURL(ln.Addr()))
+	site := siteURL(ln.Addr())
+	fmt.Fprintf(stdout, "umplay: serving %s on %s\n", shown, site)
+	fmt.Fprintf(stdout, "umplay: UM web service at %s (WSDL: ?wsdl)\n", strings.TrimSuffix(site, "/")+endpoint.Path)
 
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
