@@ -107,7 +107,7 @@ func TextError(file string, e *soap.TextError, opt Options) Unit {
 func TextErrorResponse(e *soap.TextError) umsim.Response {
 	return umsim.Response{
 		Status: 400, StatusText: "Bad Request",
-		Header: []umsim.Header{{Name: "Cache-Control", Value: "private"}, {Name: "Content-Length", Value: "0"}},
+		Header:  []umsim.Header{{Name: "Cache-Control", Value: "private"}, {Name: "Content-Length", Value: "0"}},
 		Explain: fmt.Sprintf("The server's XmlReader cannot read these bytes as text (%s), so ASMX answers 400 Bad Request with no body (an XmlException). Save the file as UTF-8 and send it again.", e.Msg),
 	}
 }
