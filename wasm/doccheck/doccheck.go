@@ -14,7 +14,9 @@ package doccheck
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"umplay/wasm/callid"
@@ -261,6 +263,7 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 	u = checkXML(b.Text, soap.Head{}, true, simulate)
 	for i := range u.Diagnostics {
 		d := &u.Diagnostics[i]
+		d.Message = mapMessage(b, d.Message)
 		d.Line, d.Column = b.Pos(d.Line, d.Column)
 		d.EndLine, d.EndColumn = b.Pos(d.EndLine, d.EndColumn)
 		if f := d.Fix; f != nil && f.Field == "" {
@@ -275,4 +278,22 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 	}
 	u.finish()
 	return u
+}
+
+// messagePos is how a message names a position ("opened at line 3, column 5").
+var messagePos = regexp.MustCompile(`\bline (\d+), column (\d+)`)
+
+// mapMessage maps the positions a message names from the block's text into
+// the file.
+func mapMessage(b *markdown.Block, msg string) string {
+	return messagePos.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := messagePos.FindStringSubmatch(m)
+		line, err1 := strconv.Atoi(sub[1])
+		col, err2 := strconv.Atoi(sub[2])
+		if err1 != nil || err2 != nil {
+			return m
+		}
+		line, col = b.Pos(line, col)
+		return fmt.Sprintf("line %d, column %d", line, col)
+	})
 }

@@ -105,6 +105,9 @@ func proseDiag(text string, lines []int, start, end int, uri, real string) repor
 	title := "Change https:// to http://"
 	if strings.HasSuffix(uri, "/message") {
 		msg = fmt.Sprintf("namespace %q lacks the final s; the messages namespace is %q", uri, real)
+		if strings.HasPrefix(uri, "https://") {
+			msg = fmt.Sprintf("namespace %q is written with https:// and lacks the final s; the messages namespace is %q", uri, real)
+		}
 		title = "Use " + real
 	}
 	return report.Diagnostic{Severity: soap.Warning, Code: "prose-namespace", Message: msg,
