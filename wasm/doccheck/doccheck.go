@@ -286,6 +286,9 @@ var messagePos = regexp.MustCompile(`\bline (\d+), column (\d+)`)
 // mapMessage maps the positions a message names from the block's text into
 // the file.
 func mapMessage(b *markdown.Block, msg string) string {
+	if !strings.Contains(msg, "line ") {
+		return msg
+	}
 	return messagePos.ReplaceAllStringFunc(msg, func(m string) string {
 		sub := messagePos.FindStringSubmatch(m)
 		line, err1 := strconv.Atoi(sub[1])

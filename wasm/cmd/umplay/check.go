@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -115,6 +117,16 @@ func runCheck(e *env, args []string) int {
 	if *fix && slices.Contains(paths, "-") {
 		return e.usageError(checkCmd, "check: --fix rewrites files in place; it cannot take standard input")
 	}
+
+	if os.Getenv("GOGC") == "" {
+		// Each file's garbage is small and short-lived: collecting less
+		// often saves a fifth of the CPU time on a docs tree, for a few
+		// tens of MB.
+		debug.SetGCPercent(400)
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	e = &env{stdin: e.stdin, stdout: out, stderr: e.stderr}
 
 	inputs := e.expand(paths)
 	results := make([]checked, len(inputs))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -111,8 +112,16 @@ func (e *env) readBytes(name string) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		fi, err := f.Stat()
+		if err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		if err == nil && fi.Mode().IsRegular() && fi.Size() <= soap.MaxBytes {
+			// One read for the whole file, one to see its end.
+			b := make([]byte, 0, fi.Size()+1)
+			buf := bytes.NewBuffer(b)
+			_, err := buf.ReadFrom(io.LimitReader(f, soap.MaxBytes+1))
+			return buf.Bytes(), err
 		}
 		r = f
 	}
