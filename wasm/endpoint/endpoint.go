@@ -173,7 +173,17 @@ func (s *Site) service(w http.ResponseWriter, r *http.Request) int {
 
 // requestText is the request body as the simulator reads it. Today the
 // bytes as they are; a BOM- and UTF-16-aware decoder belongs here.
-func requestText(b []byte) string { return string(b) }
+//
+// A byte order mark is read the way .NET's XmlReader reads it, whatever the
+// charset says (behaviour.md "Encodings"): UTF-8's is dropped and UTF-16 is
+// decoded. Bytes that are not text are passed on as they are, so the
+// simulator's reader fails on them (400), as ASMX's does.
+func requestText(b []byte) string {
+	if text, err := soap.DecodeText(b); err == nil {
+		return text
+	}
+	return string(b)
+}
 
 // headers lists h's fields, names sorted, values in the order received
 // (umsim matches names without regard to case).

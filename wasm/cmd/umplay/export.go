@@ -58,7 +58,7 @@ func runExport(e *env, args []string) int {
 	if len(files) != 1 {
 		return e.usageError(exportCmd, "export: want exactly one FILE, got %d", len(files))
 	}
-	_, body, err := e.readInput(files[0])
+	_, body, _, err := e.readInput(files[0])
 	if err != nil {
 		return e.errorf("export: %v", err)
 	}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"umplay/wasm/soap"
@@ -99,13 +101,75 @@ func (h *headFlags) head(fs *flag.FlagSet) (soap.Head, error) {
 // stdinName is how diagnostics name standard input ("-" on the command line).
 const stdinName = "<stdin>"
 
-// readInput reads the file name, or standard input for "-". It returns the
-// name to show the user.
-func (e *env) readInput(name string) (shown string, text string, err error) {
-	if name == "-" {
-		b, err := io.ReadAll(e.stdin)
-		return stdinName, string(b), err
+// readBytes reads the file name, or standard input for "-": at most
+// soap.MaxBytes+1 bytes, enough for the size check to refuse what is longer
+// (umplay check /dev/zero ends).
+func (e *env) readBytes(name string) ([]byte, error) {
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		if err == nil && fi.Mode().IsRegular() && fi.Size() <= soap.MaxBytes {
+			// One read for the whole file, one to see its end.
+			b := make([]byte, 0, fi.Size()+1)
+			buf := bytes.NewBuffer(b)
+			_, err := buf.ReadFrom(io.LimitReader(f, soap.MaxBytes+1))
+			return buf.Bytes(), err
+		}
+		r = f
 	}
-	b, err := os.ReadFile(name)
-	return name, string(b), err
+	return io.ReadAll(io.LimitReader(r, soap.MaxBytes+1))
+}
+
+// readInput reads an input as readBytes does and decodes its text
+// (soap.DecodeText). It returns the name to show the user; a *soap.TextError
+// says the bytes are not text.
+func (e *env) readInput(name string) (shown string, text string, enc soap.Encoding, err error) {
+	shown = name
+	if name == "-" {
+		shown = stdinName
+	}
+	b, err := e.readBytes(name)
+	if err != nil {
+		return shown, "", soap.UTF8, err
+	}
+	text, terr := soap.DecodeText(b)
+	if terr != nil {
+		return shown, "", soap.UTF8, terr
+	}
+	return shown, text, soap.Sniff(b), nil
+}
+
+// writeBytes replaces the contents of name, keeping its permissions: it
+// writes a temporary file beside it and renames it over, so that a failure
+// leaves the file as it was.
+func writeBytes(name string, b []byte) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".umplay-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
 	"strings"
 
 	"umplay/wasm/soap"
@@ -46,7 +45,12 @@ func runFmt(e *env, args []string) int {
 	if *write && files[0] == "-" {
 		return e.usageError(fmtCmd, "fmt: -w needs a file, not standard input")
 	}
-	name, src, err := e.readInput(files[0])
+	name, src, enc, err := e.readInput(files[0])
+	var te *soap.TextError
+	if errors.As(err, &te) {
+		e.errorf("fmt: %s:%d:%d: %s", name, te.Pos.Line, te.Pos.Col, te.Msg)
+		return exitFound
+	}
 	if err != nil {
 		return e.errorf("fmt: %v", err)
 	}
@@ -67,17 +71,8 @@ func runFmt(e *env, args []string) int {
 	if out == src {
 		return exitOK
 	}
-	if err := writeFile(name, out); err != nil {
+	if err := writeBytes(name, enc.Encode(out)); err != nil {
 		return e.errorf("fmt: %v", err)
 	}
 	return exitOK
-}
-
-// writeFile replaces the contents of name, keeping its permissions.
-func writeFile(name, text string) error {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(name, []byte(text), fi.Mode().Perm())
 }

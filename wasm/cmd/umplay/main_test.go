@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/doccheck"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 )
@@ -102,12 +103,16 @@ func TestCheckExamples(t *testing.T) {
 			}
 			golden(t, "check-"+ex.name+".json", out)
 
-			var r report.Result
-			if err := json.Unmarshal([]byte(out), &r); err != nil {
+			var units []doccheck.Unit
+			if err := json.Unmarshal([]byte(out), &units); err != nil {
 				t.Fatalf("check --json %s: %v", path, err)
 			}
-			if r.File != path || r.Valid != ex.valid {
-				t.Errorf("file, valid = %q, %v; want %q, %v", r.File, r.Valid, path, ex.valid)
+			if len(units) != 1 || units[0].Response == nil {
+				t.Fatalf("check --json %s = %d units, want one with a response", path, len(units))
+			}
+			r := units[0]
+			if r.File != path || r.Valid != ex.valid || r.Kind != "request" || r.Block != nil {
+				t.Errorf("file, valid, kind, block = %q, %v, %q, %v; want %q, %v, request, none", r.File, r.Valid, r.Kind, r.Block, path, ex.valid)
 			}
 			var errLines []int
 			for _, d := range r.Diagnostics {
@@ -127,7 +132,7 @@ func TestCheckExamples(t *testing.T) {
 			if r.CallID == nil || r.CallID.GUID != docsGUID || r.CallID.Host != docsHost || r.CallID.Raw != docsID {
 				t.Errorf("callId = %+v, want %s@%s", r.CallID, docsGUID, docsHost)
 			}
-			resp := r.Response
+			resp := *r.Response
 			if resp.Status != ex.status {
 				t.Errorf("response status = %d, want %d", resp.Status, ex.status)
 			}
@@ -214,12 +219,12 @@ func TestCheckFlags(t *testing.T) {
 			args: []string{"check", "-"}, code: 1, stdout: []string{"<stdin>:4:"}},
 		{name: "several files", args: []string{"check", en, ptBR}, code: 1, stdout: []string{ptBR + ":4:"}},
 		{name: "missing file still checks the others", args: []string{"check", "testdata/nope.xml", ptBR}, code: 2,
-			stdout: []string{ptBR + ":4:"}, stderr: "umplay: check: open testdata/nope.xml"},
+			stdout: []string{ptBR + ":4:"}, stderr: "umplay: check: stat testdata/nope.xml: no such file"},
 		{name: "missing file, clean other", args: []string{"check", en, "testdata/nope.xml"}, code: 2,
 			noStdout: true, stderr: "nope.xml"},
 		{name: "both soapaction flags", args: []string{"check", "--no-soapaction", "--soapaction", "x", en}, code: 2,
 			noStdout: true, stderr: "exclude each other"},
-		{name: "no file", args: []string{"check", "--json"}, code: 2, noStdout: true, stderr: "no FILE"},
+		{name: "no file", args: []string{"check", "--json"}, code: 2, noStdout: true, stderr: "no PATH"},
 		{name: "unknown flag", args: []string{"check", "--jsn", en}, code: 2, noStdout: true, stderr: "unknown flag --jsn"},
 		{name: "soapaction without value", args: []string{"check", en, "--soapaction"}, code: 2, noStdout: true,
 			stderr: "needs a value"},
@@ -296,19 +301,43 @@ func TestCheckJSONSeveral(t *testing.T) {
 		t.Errorf("check --json %s %s = %+v, want [valid en, invalid pt-br]", en, ptBR, rs)
 	}
 
-	// The CLI prints exactly report.JSON of report.Check: what the page shows.
-	body, err := os.ReadFile(en)
+	// A request unit carries exactly what report.Check finds: what the page
+	// shows.
+	body, err := os.ReadFile(ptBR)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out, _, _ = umplay(t, string(body), "check", "--json", "-")
-	want, err := report.JSON(report.Check("<stdin>", string(body), soap.DefaultHead()))
+	var units []map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &units); err != nil || len(units) != 1 {
+		t.Fatalf("check --json - = %v, %d units; want one\n%s", err, len(units), out)
+	}
+	want, err := json.Marshal(report.Check("<stdin>", string(body), soap.DefaultHead()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out != string(want) {
-		t.Errorf("check --json - =\n%s\nwant report.JSON(report.Check(...)) =\n%s", out, want)
+	var wantFields map[string]json.RawMessage
+	if err := json.Unmarshal(want, &wantFields); err != nil {
+		t.Fatal(err)
 	}
+	for k, v := range wantFields {
+		if got := units[0][k]; !jsonEqual(t, got, v) {
+			t.Errorf("check --json - field %q = %s, want report.Check's %s", k, got, v)
+		}
+	}
+	if got := string(units[0]["kind"]); got != `"request"` {
+		t.Errorf("kind = %s, want \"request\"", got)
+	}
+}
+
+// jsonEqual tells whether two JSON texts hold the same value.
+func jsonEqual(t *testing.T, a, b json.RawMessage) bool {
+	t.Helper()
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	return fmt.Sprint(x) == fmt.Sprint(y)
 }
 
 func TestDecode(t *testing.T) {

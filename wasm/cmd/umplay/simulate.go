@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"io"
 
+	"umplay/wasm/doccheck"
 	"umplay/wasm/report"
+	"umplay/wasm/soap"
 )
 
 var simulateCmd = &command{
@@ -42,7 +45,12 @@ func runSimulate(e *env, args []string) int {
 	if len(files) != 1 {
 		return e.usageError(simulateCmd, "simulate: want exactly one FILE, got %d", len(files))
 	}
-	_, body, err := e.readInput(files[0])
+	_, body, _, err := e.readInput(files[0])
+	var te *soap.TextError
+	if errors.As(err, &te) {
+		io.WriteString(e.stdout, doccheck.TextErrorResponse(te).Raw())
+		return exitOK
+	}
 	if err != nil {
 		return e.errorf("simulate: %v", err)
 	}
