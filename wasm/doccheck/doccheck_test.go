@@ -238,3 +238,30 @@ func TestFixOverlap(t *testing.T) {
 		t.Errorf("Fix = %q, %d; want %q, 1", got, n, want)
 	}
 }
+
+// Markdown never panics, every position it reports is in the file, and the
+// fix loop of --fix settles.
+func FuzzMarkdown(f *testing.F) {
+	for _, name := range []string{"testdata/pt-br-disconnect.md", "testdata/kinds.md"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("- ```xml\n  <a xmlns=\"https://schemas.xmlsoap.org/soap/envelope/\">\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		lines := newLines(text)
+		for _, u := range Markdown("f.md", text, Options{}) {
+			for _, d := range u.Diagnostics {
+				if _, ok := offsetOf(text, lines, d.Line, d.Column); !ok && d.Line <= len(lines) {
+					t.Fatalf("%s at %d:%d is not in the text %q", d.Code, d.Line, d.Column, text)
+				}
+			}
+		}
+		fixed, _ := fixAll("f.md", text)
+		if _, n := Fix(fixed, Markdown("f.md", fixed, Options{})); n != 0 {
+			t.Fatalf("after the fix loop, %d more safe fixes in %q", n, fixed)
+		}
+	})
+}

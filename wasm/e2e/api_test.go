@@ -47,11 +47,18 @@ func cliCheck(t *testing.T, file string, soapAction *string, useDefault bool) ma
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 		t.Fatalf("umplay %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	var v map[string]any
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("umplay %s: output is not one JSON object: %v\n%s", strings.Join(args, " "), err, out)
+	// check --json prints an array of units; an XML file is one unit, whose
+	// fields beyond the page's object are file and kind.
+	var units []map[string]any
+	if err := json.Unmarshal(out, &units); err != nil || len(units) != 1 {
+		t.Fatalf("umplay %s: output is not an array of one unit: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	v := units[0]
+	if v["kind"] != "request" {
+		t.Errorf("umplay %s: kind = %v, want request", strings.Join(args, " "), v["kind"])
 	}
 	delete(v, "file")
+	delete(v, "kind")
 	return v
 }
 

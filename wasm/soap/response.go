@@ -2,6 +2,7 @@ package soap
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -193,11 +194,7 @@ func (c *inspector) run() {
 // sort puts the diagnostics in document order (stable).
 func (c *inspector) sort() {
 	ds := c.doc.Diagnostics
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && before(ds[j].Start, ds[j-1].Start); j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	sort.SliceStable(ds, func(i, j int) bool { return before(ds[i].Start, ds[j].Start) })
 }
 
 func before(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }

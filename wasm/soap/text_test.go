@@ -131,3 +131,25 @@ func BenchmarkDecodeText(b *testing.B) {
 		}
 	})
 }
+
+// DecodeText never panics, and a text it returns re-encodes to the very
+// bytes it came from (what umplay check --fix relies on).
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("<a>é</a>"))
+	f.Add([]byte("\xEF\xBB\xBF<a/>"))
+	f.Add(utf16Bytes("<a>😀</a>", true))
+	f.Add(utf16Bytes("<a/>", false))
+	f.Add([]byte("\xFF\xFE\x00\xD8"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := DecodeText(b)
+		if err != nil {
+			if err.Offset < 0 || err.Offset >= len(b) || err.Pos.Line < 1 || err.Pos.Col < 1 {
+				t.Fatalf("DecodeText(%q): error %+v outside the input", b, err)
+			}
+			return
+		}
+		if back := Sniff(b).Encode(s); !bytes.Equal(back, b) {
+			t.Fatalf("DecodeText(%q) = %q, which encodes back to %q", b, s, back)
+		}
+	})
+}

@@ -267,8 +267,16 @@ type checked struct {
 }
 
 // checkInput reads, checks and, with fix, repairs one input.
-func (e *env) checkInput(in input, opt doccheck.Options, fix bool) checked {
-	r := checked{name: in.name}
+func (e *env) checkInput(in input, opt doccheck.Options, fix bool) (r checked) {
+	r.name = in.name
+	defer func() {
+		// The checks never panic (they are fuzzed); if one did, that file
+		// is reported and the others are still checked.
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("%s: internal error: %v", in.name, p)
+			r.units = []doccheck.Unit{doccheck.IOError(in.name, r.err)}
+		}
+	}()
 	if in.err != nil {
 		r.err = in.err
 		r.units = []doccheck.Unit{doccheck.IOError(in.name, in.err)}

@@ -19,7 +19,8 @@ and the XML declaration are copied as written.
 
 	--indent N  spaces per level (default 2); 0 puts the root element on
 	            one line
-	-w          write the result back to FILE instead of printing it
+	-w          write the result back to FILE instead of printing it, in
+	            FILE's encoding (a UTF-8 or UTF-16 byte order mark stays)
 
 Exit status: 0 on success, 1 when FILE is not well-formed XML (the message
 says FILE:LINE:COL and what is wrong; -w leaves the file alone), 2 for usage
