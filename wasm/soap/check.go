@@ -20,7 +20,21 @@ type checker struct {
 	cands []cand
 	// action is the operation the SOAPAction names ("" if none).
 	action Operation
+	// perCode counts the diagnostics of each code, kept or not; best is
+	// the verdict of the dropped ones (the caps never change the verdict).
+	perCode map[string]int
+	last    map[string]Span
+	best    *Verdict
 }
+
+// The caps on what one Check reports (issue 7): at most MaxPerCode
+// diagnostics of one code and MaxDiagnostics in all; what is left out is
+// counted in one summary diagnostic (code "more") per code, and one for the
+// total. The verdict is decided over all of them.
+const (
+	MaxPerCode     = 100
+	MaxDiagnostics = 1000
+)
 
 type cand struct {
 	d Diagnostic
@@ -41,12 +55,44 @@ func Check(body string, head Head) *Report {
 // would give were it the only one. at is where the reader meets it (it
 // orders the candidates of stage 5).
 func (c *checker) add(sev Severity, code string, sp Span, msg, spec string, fix *Fix, v *Verdict) {
-	d := Diagnostic{Severity: sev, Code: code, Message: msg, Span: sp, Fix: fix, SpecRef: spec}
 	if v != nil {
 		v.Code = code
+	}
+	if c.perCode == nil {
+		c.perCode, c.last = map[string]int{}, map[string]Span{}
+	}
+	c.perCode[code]++
+	if c.perCode[code] > MaxPerCode {
+		if v != nil && earlier(v, c.best) {
+			c.best = v
+		}
+		return
+	}
+	c.last[code] = sp
+	d := Diagnostic{Severity: sev, Code: code, Message: msg, Span: sp, Fix: fix, SpecRef: spec}
+	if v != nil {
 		d.Rule = v.Rule
 	}
 	c.cands = append(c.cands, cand{d: d, v: v})
+}
+
+// full tells whether diagnostics of code are no longer kept, so a caller
+// in a long loop can count one more without building its message and fix.
+func (c *checker) full(code string) bool { return c.perCode[code] >= MaxPerCode }
+
+// count counts one more diagnostic of code that full left out, with the
+// row of its verdict ("" for none).
+func (c *checker) count(code string, row Row) {
+	if c.perCode == nil {
+		c.perCode, c.last = map[string]int{}, map[string]Span{}
+	}
+	c.perCode[code]++
+	if row == "" {
+		return
+	}
+	if v := (&Verdict{Rule: row, Code: code}); earlier(v, c.best) {
+		c.best = v
+	}
 }
 
 func (c *checker) finish() {
@@ -57,12 +103,35 @@ func (c *checker) finish() {
 		}
 		return a.Col < b.Col
 	})
-	c.rep.Diagnostics = make([]Diagnostic, 0, len(c.cands))
-	for _, k := range c.cands {
-		c.rep.Diagnostics = append(c.rep.Diagnostics, k.d)
+	c.rep.Diagnostics = make([]Diagnostic, 0, min(len(c.cands), MaxDiagnostics)+len(c.perCode)+1)
+	for i, k := range c.cands {
+		if i < MaxDiagnostics {
+			c.rep.Diagnostics = append(c.rep.Diagnostics, k.d)
+		}
 		if k.v != nil && earlier(k.v, c.rep.Verdict) {
 			c.rep.Verdict = k.v
 		}
+	}
+	if c.best != nil && earlier(c.best, c.rep.Verdict) {
+		c.rep.Verdict = c.best
+	}
+	// The summaries, in code order so that the output is stable.
+	var codes []string
+	for code, n := range c.perCode {
+		if n > MaxPerCode {
+			codes = append(codes, code)
+		}
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		n := c.perCode[code] - MaxPerCode
+		c.rep.Diagnostics = append(c.rep.Diagnostics, Diagnostic{Severity: Info, Code: "more", Span: c.last[code],
+			Message: fmt.Sprintf("and %d more %s problems like this: umplay shows the first %d of each kind", n, code, MaxPerCode)})
+	}
+	if len(c.cands) > MaxDiagnostics {
+		last := c.cands[MaxDiagnostics-1].d.Span
+		c.rep.Diagnostics = append(c.rep.Diagnostics, Diagnostic{Severity: Info, Code: "more", Span: last,
+			Message: fmt.Sprintf("and %d more problems after these: umplay shows the first %d", len(c.cands)-MaxDiagnostics, MaxDiagnostics)})
 	}
 }
 
@@ -307,10 +376,10 @@ func prefixSuffix(prefix string) string {
 func (c *checker) checkDecl() {
 	p := c.p
 	if p.decl == nil {
-		c.add(Warning, "xml-declaration-missing", Span{Start: Pos{1, 1}, End: Pos{1, 1}},
+		c.add(Warning, "xml-declaration-missing", Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}},
 			`there is no XML declaration; the server assumes UTF-8, but say so: start with <?xml version="1.0" encoding="utf-8"?>`,
 			SpecXML+"#sec-prolog-dtd",
-			&Fix{Title: "Add the XML declaration", Span: Span{Start: Pos{1, 1}, End: Pos{1, 1}}, Text: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"}, nil)
+			&Fix{Title: "Add the XML declaration", Span: Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}}, Text: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"}, nil)
 		return
 	}
 	d := p.decl
@@ -330,6 +399,10 @@ func (c *checker) checkDecl() {
 func (c *checker) checkHeader(header *etree.Element, envNS string) {
 	p := c.p
 	for _, h := range elements(header) {
+		if c.full("header-ignored") && c.full("header-must-understand") {
+			c.count("header-ignored", "") // the verdict is decided by a kept one
+			continue
+		}
 		hi := p.info[h]
 		if p.err != nil && hi.End == 0 {
 			continue // cut by the reader's error
@@ -370,9 +443,13 @@ func (c *checker) wholeElement(e *etree.Element) Span {
 	p := c.p
 	ei := p.info[e]
 	start := ei.Start
-	ls := strings.LastIndexByte(p.src[:start], '\n')
-	if strings.TrimLeft(p.src[ls+1:start], " \t") == "" && ls >= 0 {
-		start = ls // take the line break before it, too
+	ls := p.lines.lineStart(start)
+	if ls > 0 && strings.TrimLeft(p.src[ls:start], " \t") == "" {
+		// Take the line break before it, too: LF, CRLF or CR.
+		start = ls - 1
+		if p.src[start] == '\n' && start > 0 && p.src[start-1] == '\r' {
+			start--
+		}
 	}
 	return p.span(start, ei.EndEnd)
 }
@@ -484,7 +561,7 @@ func utf16Decode(u []uint16) []rune {
 // anchored at op (or the root, or the start of the text).
 func (c *checker) checkActionAnchor(op *etree.Element) {
 	p := c.p
-	anchor := Span{Start: Pos{1, 1}, End: Pos{1, 1}}
+	anchor := Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}}
 	want := Disconnect
 	if op != nil {
 		oi := p.info[op]
@@ -535,7 +612,7 @@ func (c *checker) checkActionAnchor(op *etree.Element) {
 // headerSpan is the whole SOAPAction header value (field coordinates).
 func (c *checker) headerSpan() Span {
 	raw := c.head.SOAPAction
-	return Span{Start: Pos{1, 1}, End: posIn(raw, newLines(raw), len(raw))}
+	return NewLines(raw).Span(0, len(raw))
 }
 
 func (c *checker) addField(sev Severity, code string, sp Span, msg, spec string, fix *Fix, v *Verdict) {
@@ -588,12 +665,17 @@ func (c *checker) checkBody(body *etree.Element) *etree.Element {
 	}
 	op := kids[0]
 	for _, extra := range kids[1:] {
+		if c.full("body-extra-child") {
+			c.count("body-extra-child", RowInvalid)
+			continue
+		}
 		xi := p.info[extra]
 		c.add(Error, "body-extra-child", p.span(xi.NameStart, xi.NameEnd),
 			fmt.Sprintf("the Body holds a second element <%s>; a document/literal request has exactly one, so the server answers ErrorInvalidRequest; remove it", extra.FullTag()),
 			SpecMalformed, &Fix{Title: fmt.Sprintf("Remove <%s>", extra.FullTag()), Span: c.wholeElement(extra)},
 			&Verdict{Rule: RowInvalid})
 	}
+	c.unbuilt(body, bi)
 	oi := p.info[op]
 	nameSpan := p.span(oi.NameStart, oi.NameEnd)
 	at := p.pos(oi.NameStart)
@@ -667,6 +749,17 @@ func (c *checker) checkBody(body *etree.Element) *etree.Element {
 	c.checkOpAttrs(op)
 	c.checkChildren(op, bodyOp)
 	return op
+}
+
+// unbuilt says how many element children of e were past MaxKids: checked
+// for well-formedness only (the first MaxKids already break the schema, so
+// the verdict stands).
+func (c *checker) unbuilt(e *etree.Element, ei *elemInfo) {
+	if ei.More == 0 {
+		return
+	}
+	c.cands = append(c.cands, cand{d: Diagnostic{Severity: Info, Code: "more", Span: c.p.span(ei.NameStart, ei.NameEnd),
+		Message: fmt.Sprintf("and %d more child elements of <%s> after the first %d: umplay checks them for well-formedness only", ei.More, e.FullTag(), MaxKids)}})
 }
 
 // checkOpAttrs warns about attributes on the operation element other than
@@ -752,16 +845,26 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 	matched := map[string][]*etree.Element{}
 	present := map[string]bool{}             // named right, whatever the namespace
 	misplaced := map[string]*etree.Element{} // named right, first in a wrong namespace
+	seen := map[string]bool{}
 	for _, ch := range elements(op) {
 		ci := p.info[ch]
-		c.rep.Values = append(c.rep.Values, c.value(ch))
-		sp := p.span(ci.NameStart, ci.NameEnd)
+		// The first child of each name is a value (what Report.Value and
+		// the page read); the rest are only counted or reported.
+		if !seen[ci.Local] && len(seen) < MaxPerCode {
+			seen[ci.Local] = true
+			c.rep.Values = append(c.rep.Values, c.value(ch))
+		}
 		known := ""
 		for _, n := range names {
 			if ci.Local == n {
 				known = n
 			}
 		}
+		if known == "" && c.full("child-unknown") {
+			c.count("child-unknown", RowInvalid)
+			continue
+		}
+		sp := p.span(ci.NameStart, ci.NameEnd)
 		switch {
 		case known != "" && ci.NS == oi.NS:
 			matched[known] = append(matched[known], ch)
@@ -801,6 +904,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			c.add(Error, "child-unknown", sp, msg, want.SpecRef(), fix, &Verdict{Rule: RowInvalid})
 		}
 	}
+	c.unbuilt(op, oi)
 	var prev *etree.Element
 	for i, n := range names {
 		els := matched[n]
@@ -819,6 +923,10 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 		}
 		prev = els[0]
 		for _, extra := range els[1:] {
+			if c.full("child-repeated") {
+				c.count("child-repeated", RowInvalid)
+				continue
+			}
 			xi := p.info[extra]
 			c.add(Error, "child-repeated", p.span(xi.NameStart, xi.NameEnd),
 				fmt.Sprintf("<%s> appears more than once; the schema allows exactly one (maxOccurs=1), so Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would keep the first); remove the extra", n),
@@ -912,10 +1020,14 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 	p := c.p
 	ei := p.info[e]
 	var v Value
+	found := false
 	for _, x := range c.rep.Values {
 		if x.Element == e {
-			v = x
+			v, found = x, true
 		}
+	}
+	if !found {
+		v = c.value(e)
 	}
 	for i := range ei.Attrs {
 		a := &ei.Attrs[i]
@@ -1040,7 +1152,7 @@ func (c *checker) checkCallID(op Operation, v Value) {
 	if rep, ok := callid.Repair(v.Text); ok {
 		fix = &Fix{Title: "Use " + shorten(rep), Span: v.Span, Text: rep}
 	}
-	textStart, _ := offsetOf(p.src, p.lines, v.Span.Start)
+	textStart := v.Span.Start.Offset
 	if op == GetCallInfo && len([]rune(strings.TrimSpace(v.Text))) > 512 {
 		c.add(Error, "callid-length", c.valueSpan(v),
 			fmt.Sprintf("GetCallInfo's CallId holds at most 512 characters, this one %d; the server answers ErrorInvalidRequest", len([]rune(strings.TrimSpace(v.Text)))),

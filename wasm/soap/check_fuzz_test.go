@@ -27,14 +27,14 @@ func FuzzCheck(f *testing.F) {
 		if r == nil {
 			t.Fatal("Check returned nil")
 		}
-		lines := newLines(body)
+		lines := NewLines(body)
 		for _, d := range r.Diagnostics {
 			if d.Code == "" || d.Message == "" {
 				t.Fatalf("diagnostic without code or message: %+v", d)
 			}
 			if utf8.ValidString(body) && !strings.Contains(body, "\r") {
 				for _, p := range []Pos{d.Start, d.End} {
-					if _, ok := offsetOf(body, lines, p); !ok && len(body) <= MaxBytes {
+					if _, ok := lines.Offset(p); !ok && len(body) <= MaxBytes {
 						t.Fatalf("%s at %v is outside the text", d.Code, p)
 					}
 				}

@@ -340,7 +340,7 @@ func TestFixedPtBRIsClean(t *testing.T) {
 		t.Fatalf("pt-BR: want one fixable diagnostic:%s", diagString(r.Diagnostics))
 	}
 	d := r.Diagnostics[0]
-	if d.Start != (Pos{4, 6}) || d.End != (Pos{4, 16}) {
+	if lc(d.Start) != (Pos{Line: 4, Col: 6}) || lc(d.End) != (Pos{Line: 4, Col: 16}) {
 		t.Errorf("pt-BR diagnostic at %v-%v, want 4:6-4:16", d.Start, d.End)
 	}
 	out, err := ApplyFix(in, *d.Fix)
@@ -360,7 +360,7 @@ func TestValues(t *testing.T) {
 	}
 	r = Check(disconnect(docCallID), DefaultHead())
 	v, _ = r.Value("CallId")
-	if v.Text != docCallID || !v.Verbatim || v.Span.Start != (Pos{5, 15}) {
+	if v.Text != docCallID || !v.Verbatim || lc(v.Span.Start) != (Pos{Line: 5, Col: 15}) {
 		t.Errorf("Value(CallId) = %+v", v)
 	}
 	if r.Operation != Disconnect || r.Op == nil || r.Op.Tag != "Disconnect" {
@@ -386,27 +386,76 @@ func TestPositionsCountCharacters(t *testing.T) {
 	in := strings.Replace(disconnect(docCallID), "<CallId>", "<!-- é日本 --><CallId>", 1)
 	in = strings.Replace(in, "</CallId>", "</CallID>", 1)
 	r := Check(in, DefaultHead())
-	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Start != (Pos{5, 129}) {
+	if len(r.Diagnostics) != 1 || lc(r.Diagnostics[0].Start) != (Pos{Line: 5, Col: 129}) {
 		t.Fatalf("got%s, want xml-syntax at 5:129", diagString(r.Diagnostics))
 	}
 	in = "<?xml version=\"1.0\"?>\n<!-- é日本 --><a></b>"
 	r = Check(in, DefaultHead())
-	if len(r.Diagnostics) != 2 || r.Diagnostics[1].Start != (Pos{2, 18}) {
+	if len(r.Diagnostics) != 2 || lc(r.Diagnostics[1].Start) != (Pos{Line: 2, Col: 18}) {
 		t.Fatalf("got%s, want xml-syntax at 2:18", diagString(r.Diagnostics))
 	}
 }
 
 func TestOffsetRoundTrip(t *testing.T) {
-	src := "ab\né日\n\nxyz"
-	lines := newLines(src)
-	for off := 0; off <= len(src); off++ {
-		if off < len(src) && (src[off]&0xC0) == 0x80 {
-			continue
+	for _, src := range []string{"ab\né日\n\nxyz", "a\r\nb\rc\r\r\nd\r", strings.Repeat("é日x\r", 300) + "\xff\xfez"} {
+		lines := NewLines(src)
+		for off := 0; off <= len(src); off++ {
+			if off < len(src) && (src[off]&0xC0) == 0x80 {
+				continue
+			}
+			p := lines.Pos(off)
+			got, ok := lines.Offset(p)
+			if !ok || got != off || p.Offset != off {
+				t.Errorf("%q: Offset(Pos(%d) = %+v) = %d, %v", src, off, p, got, ok)
+			}
 		}
-		p := posIn(src, lines, off)
-		got, ok := offsetOf(src, lines, p)
-		if !ok || got != off {
-			t.Errorf("offsetOf(posIn(%d) = %v) = %d, %v", off, p, got, ok)
+	}
+}
+
+// lc is a position without its offset, to compare with a literal.
+func lc(p Pos) Pos { return Pos{Line: p.Line, Col: p.Col} }
+
+// Lone CR and CRLF end lines (XML 1.0 §2.11); a position never falls inside
+// a character, and a range never ends before it starts.
+func TestLinesAndRanges(t *testing.T) {
+	l := NewLines("a\rb\r\nc\nd")
+	for _, tt := range []struct {
+		off  int
+		want Pos
+	}{{0, Pos{Line: 1, Col: 1}}, {1, Pos{Line: 1, Col: 2}}, {2, Pos{Line: 2, Col: 1}}, {5, Pos{Line: 3, Col: 1}}, {7, Pos{Line: 4, Col: 1}}} {
+		if got := lc(l.Pos(tt.off)); got != tt.want {
+			t.Errorf("Pos(%d) = %+v, want %+v", tt.off, got, tt.want)
 		}
+	}
+	src := "‹亾"
+	l = NewLines(src)
+	sp := l.Span(4, 3) // inside 亾, end before start
+	if lc(sp.Start) != (Pos{Line: 1, Col: 2}) || lc(sp.End) != (Pos{Line: 1, Col: 3}) {
+		t.Errorf("Span(4, 3) = %+v–%+v, want 1:2–1:3", sp.Start, sp.End)
+	}
+	// A CR-only file: the reader's error is on line 4.
+	in := "<?xml version=\"1.0\"?>\r<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">\r<soap:Body>\r<a></b>\r</soap:Body></soap:Envelope>"
+	r := Check(in, DefaultHead())
+	if r.Verdict == nil || r.Verdict.Line != 4 || r.Verdict.Col != 6 {
+		t.Errorf("CR-only file: verdict %+v, want line 4, column 6", r.Verdict)
+	}
+}
+
+// A CallId in the wrong namespace before the right one: the right one is
+// checked (and Check does not panic).
+func TestCallIDAfterMisplacedOne(t *testing.T) {
+	in := envelope(`<Disconnect xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><CallId xmlns="urn:x">a</CallId><CallId>!!</CallId></Disconnect>`)
+	r := Check(in, DefaultHead())
+	if r.Verdict == nil || r.Verdict.Rule != RowInvalid {
+		t.Errorf("verdict %+v, want row 7", r.Verdict)
+	}
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Code == "callid-base64-char" {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("the CallId in the right namespace was not checked:%s", diagString(r.Diagnostics))
 	}
 }

@@ -12,12 +12,12 @@ func ApplyFix(src string, f Fix) (string, error) {
 
 // Replace replaces the text in span of src with text.
 func Replace(src string, sp Span, text string) (string, error) {
-	lines := newLines(src)
-	start, ok := offsetOf(src, lines, sp.Start)
+	lines := NewLines(src)
+	start, ok := lines.Offset(sp.Start)
 	if !ok {
 		return "", fmt.Errorf("soap: line %d, column %d is not in the text", sp.Start.Line, sp.Start.Col)
 	}
-	end, ok := offsetOf(src, lines, sp.End)
+	end, ok := lines.Offset(sp.End)
 	if !ok || end < start {
 		return "", fmt.Errorf("soap: line %d, column %d is not in the text", sp.End.Line, sp.End.Col)
 	}

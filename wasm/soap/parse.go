@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/beevik/etree"
 )
@@ -32,8 +30,11 @@ type elemInfo struct {
 	NS                 string // resolved namespace URI
 	Local              string
 	Text               string // the element's own character data, concatenated (set when the element closes)
-	text               strings.Builder
-	Parent             *etree.Element
+	// Kids counts the element children built into the tree; More those
+	// past MaxKids, checked and counted only.
+	Kids, More int
+	text       strings.Builder
+	Parent     *etree.Element
 }
 
 // declInfo is the XML declaration.
@@ -58,7 +59,7 @@ type syntaxErr struct {
 // parsed is a document with positions.
 type parsed struct {
 	src   string
-	lines []int // byte offset of each line start
+	lines *Lines
 	doc   *etree.Document
 	root  *etree.Element
 	info  map[*etree.Element]*elemInfo
@@ -74,66 +75,17 @@ type parsed struct {
 	unread int
 }
 
-func newLines(src string) []int {
-	lines := make([]int, 1, 64)
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			lines = append(lines, i+1)
-		}
-	}
-	return lines
-}
-
 // pos converts a byte offset into a 1-based line and character column.
-func (p *parsed) pos(off int) Pos {
-	return posIn(p.src, p.lines, off)
-}
+func (p *parsed) pos(off int) Pos { return p.lines.Pos(off) }
 
-func posIn(src string, lines []int, off int) Pos {
-	if off < 0 {
-		off = 0
-	}
-	if off > len(src) {
-		off = len(src)
-	}
-	i := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
-	if i < 0 {
-		i = 0
-	}
-	return Pos{Line: i + 1, Col: utf8.RuneCountInString(src[lines[i]:off]) + 1}
-}
-
-func (p *parsed) span(start, end int) Span {
-	return Span{Start: p.pos(start), End: p.pos(end)}
-}
-
-// offsetOf converts a position back into a byte offset of src; ok is false
-// when the position is not in src.
-func offsetOf(src string, lines []int, at Pos) (int, bool) {
-	if at.Line < 1 || at.Line > len(lines) || at.Col < 1 {
-		return 0, false
-	}
-	off := lines[at.Line-1]
-	end := len(src)
-	if at.Line < len(lines) {
-		end = lines[at.Line] // past the '\n'
-	}
-	for c := 1; c < at.Col; c++ {
-		if off >= end {
-			return 0, false
-		}
-		_, n := utf8.DecodeRuneInString(src[off:])
-		off += n
-	}
-	return off, true
-}
+func (p *parsed) span(start, end int) Span { return p.lines.Span(start, end) }
 
 // parse reads src into an etree document, recording positions and resolving
 // namespaces, enforcing the limits while it tokenizes (before any recursive
 // walk). It never panics; a failure is recorded in p.err and the tree built so
 // far is kept.
 func parse(src string) *parsed {
-	p := &parsed{src: src, lines: newLines(src), info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
+	p := &parsed{src: src, lines: NewLines(src), info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
@@ -146,8 +98,16 @@ func parse(src string) *parsed {
 	d.Strict = true
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
+	// open is an element whose end tag is still to come. el is nil for a
+	// "ghost": an element past MaxKids element siblings (or inside one),
+	// checked for well-formedness and counted, but not built into the tree
+	// — so that memory stays a small multiple of the input whatever it
+	// holds (issue 7).
 	type open struct {
 		el    *etree.Element
+		info  *elemInfo
+		name  string            // qualified name, as written
+		start int               // offset of '<'
 		scope map[string]string // prefix → URI declared on this element
 	}
 	var stack []open
@@ -291,19 +251,40 @@ func parse(src string) *parsed {
 					scope[a.Name.Local] = a.Value
 				}
 			}
+			if a, b, ok := attrsRunTogether(info.Attrs, src, end); ok {
+				name := src[a:b]
+				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attribute %s follows the previous one without white space; put a space before it", name),
+					fmt.Sprintf("'%s' is an unexpected token. Expecting white space.", name), a, b)
+				return p
+			}
 			var el *etree.Element
-			if len(stack) == 0 {
+			ghost := false
+			switch {
+			case len(stack) == 0:
 				el = p.doc.CreateElement(qname(t.Name))
 				p.root = el
-			} else {
-				info.Parent = stack[len(stack)-1].el
+			case stack[len(stack)-1].el == nil:
+				ghost = true
+			case stack[len(stack)-1].info.Kids >= MaxKids:
+				ghost = true
+				stack[len(stack)-1].info.More++
+			default:
+				parent := stack[len(stack)-1]
+				parent.info.Kids++
+				info.Parent = parent.el
 				el = info.Parent.CreateElement(qname(t.Name))
 			}
-			for _, a := range t.Attr {
-				el.CreateAttr(qname(a.Name), a.Value)
+			if !ghost {
+				for _, a := range t.Attr {
+					el.CreateAttr(qname(a.Name), a.Value)
+				}
+				p.info[el] = info
 			}
-			p.info[el] = info
-			stack = append(stack, open{el: el, scope: scope})
+			o := open{el: el, name: qname(t.Name), start: off, scope: scope}
+			if !ghost {
+				o.info = info
+			}
+			stack = append(stack, o)
 			ns, ok := lookup(t.Name.Space)
 			if !ok {
 				fail("xml-prefix", fmt.Sprintf("the XML is not well-formed: the prefix %q is not declared; declare it with xmlns:%s=\"…\" or remove it", t.Name.Space, t.Name.Space),
@@ -324,6 +305,17 @@ func parse(src string) *parsed {
 					return p
 				}
 			}
+			// Two attributes with one expanded name (a:q and b:q bound to
+			// one URI) are not well-formed (Namespaces in XML §6.3).
+			if i, j, ok := sameExpandedName(t.Attr, lookup); ok {
+				s, e := off, end
+				if j < len(info.Attrs) {
+					s, e = info.Attrs[j].NameStart, info.Attrs[j].NameEnd
+				}
+				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attributes %s and %s have the same namespace and name; keep one", qname(t.Attr[i].Name), qname(t.Attr[j].Name)),
+					fmt.Sprintf("'%s' is a duplicate attribute name.", qname(t.Attr[j].Name)), s, e)
+				return p
+			}
 			info.NS = ns
 			info.Local = t.Name.Local
 		case xml.EndElement:
@@ -333,7 +325,20 @@ func parse(src string) *parsed {
 				return p
 			}
 			top := stack[len(stack)-1]
-			info := p.info[top.el]
+			if top.el == nil {
+				if end != off {
+					if got := qname(t.Name); got != top.name {
+						at := p.pos(top.start)
+						fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
+							fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
+							off+2, off+2+len(got))
+						return p
+					}
+				}
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			info := top.info
 			info.Text = info.text.String()
 			info.text = strings.Builder{}
 			if end == off { // the synthetic end of <a/>
@@ -364,13 +369,18 @@ func parse(src string) *parsed {
 				continue
 			}
 			top := stack[len(stack)-1]
-			top.el.CreateText(string(t))
-			p.info[top.el].text.Write(t)
+			if top.el == nil {
+				continue
+			}
+			if len(top.el.Child) < 2*MaxKids {
+				top.el.CreateText(string(t)) // past that, text is only collected below
+			}
+			top.info.text.Write(t)
 		case xml.Comment:
 			if len(stack) == 0 {
 				p.doc.CreateComment(string(t))
-			} else {
-				stack[len(stack)-1].el.CreateComment(string(t))
+			} else if e := stack[len(stack)-1].el; e != nil && len(e.Child) < 2*MaxKids {
+				e.CreateComment(string(t))
 			}
 		case xml.ProcInst:
 			if t.Target == "xml" {
@@ -383,8 +393,8 @@ func parse(src string) *parsed {
 			}
 			if len(stack) == 0 {
 				p.doc.CreateProcInst(t.Target, string(t.Inst))
-			} else {
-				stack[len(stack)-1].el.CreateProcInst(t.Target, string(t.Inst))
+			} else if e := stack[len(stack)-1].el; e != nil {
+				e.CreateProcInst(t.Target, string(t.Inst))
 			}
 		case xml.Directive:
 			if strings.HasPrefix(strings.TrimSpace(string(t)), "DOCTYPE") {
@@ -398,11 +408,10 @@ func parse(src string) *parsed {
 		}
 	}
 	if len(stack) > 0 {
-		el := stack[len(stack)-1].el
-		info := p.info[el]
-		fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> is never closed; add </%s>", el.FullTag(), el.FullTag()),
-			"Unexpected end of file has occurred. The following elements are not closed: "+openNames(stack, func(o open) string { return o.el.FullTag() })+".",
-			info.NameStart, info.NameEnd)
+		top := stack[len(stack)-1]
+		fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> is never closed; add </%s>", top.name, top.name),
+			"Unexpected end of file has occurred. The following elements are not closed: "+openNames(stack, func(o open) string { return o.name })+".",
+			top.start+1, top.start+1+len(top.name))
 		p.err.At = len(src)
 		return p
 	}
@@ -427,6 +436,38 @@ func firstNonSpace(t []byte) int {
 		}
 	}
 	return -1
+}
+
+// attrsRunTogether finds an attribute that starts right after the previous
+// one's closing quote (encoding/xml accepts `a="1"b="2"`; .NET's reader
+// wants white space there). It returns the second attribute's name span.
+func attrsRunTogether(attrs []attrInfo, src string, end int) (int, int, bool) {
+	for i := 1; i < len(attrs); i++ {
+		if prev := attrs[i-1]; prev.End == attrs[i].NameStart && prev.End < end {
+			return attrs[i].NameStart, attrs[i].NameEnd, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sameExpandedName finds two prefixed attributes whose prefixes are bound
+// to one namespace and whose local names are equal.
+func sameExpandedName(attrs []xml.Attr, lookup func(string) (string, bool)) (int, int, bool) {
+	for j := range attrs {
+		if attrs[j].Name.Space == "" || attrs[j].Name.Space == "xmlns" {
+			continue
+		}
+		nj, _ := lookup(attrs[j].Name.Space)
+		for i := 0; i < j; i++ {
+			if attrs[i].Name.Space == "" || attrs[i].Name.Space == "xmlns" || attrs[i].Name.Local != attrs[j].Name.Local {
+				continue
+			}
+			if ni, _ := lookup(attrs[i].Name.Space); ni == nj {
+				return i, j, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 func dupAttr(before []xml.Attr, n xml.Name) bool {
@@ -564,7 +605,7 @@ func (p *parsed) declaring(e *etree.Element, prefix string) (*attrInfo, bool) {
 
 // indentOf returns the white space before the start of the line holding off.
 func (p *parsed) indentOf(off int) string {
-	ls := strings.LastIndexByte(p.src[:off], '\n') + 1
+	ls := p.lines.lineStart(off)
 	j := ls
 	for j < off && (p.src[j] == ' ' || p.src[j] == '\t') {
 		j++

@@ -73,7 +73,7 @@ func Inspect(body string) *Doc {
 type inspector struct {
 	p       *parsed
 	src     string // the text inspected (p.src may be wrapped)
-	lines   []int
+	lines   *Lines
 	shift   int            // bytes p.src has before src
 	wrapped *etree.Element // our own root around a fragment, if any
 	doc     *Doc
@@ -82,9 +82,9 @@ type inspector struct {
 
 func (c *inspector) span(start, end int) Span {
 	if c.lines == nil {
-		c.lines = newLines(c.src)
+		c.lines = NewLines(c.src)
 	}
-	return Span{Start: posIn(c.src, c.lines, start-c.shift), End: posIn(c.src, c.lines, end-c.shift)}
+	return c.lines.Span(start-c.shift, end-c.shift)
 }
 
 func (c *inspector) add(sev Severity, code string, sp Span, msg, spec string, fix *Fix) {

@@ -197,5 +197,5 @@ func decodeUTF16(b []byte, enc Encoding) (string, *TextError) {
 // textErr is the error at byte offset off of the input, whose text before
 // it is before.
 func textErr(before string, off int, msg string) *TextError {
-	return &TextError{Offset: off, Pos: posIn(before, newLines(before), len(before)), Msg: msg}
+	return &TextError{Offset: off, Pos: NewLines(before).Pos(len(before)), Msg: msg}
 }

@@ -90,7 +90,7 @@ func TestDecodeText(t *testing.T) {
 			if err == nil {
 				t.Fatalf("DecodeText(%q) = %q, nil; want an error containing %q", tt.in, got, tt.wantErr)
 			}
-			if !strings.Contains(err.Msg, tt.wantErr) || err.Offset != tt.wantOff || err.Pos != tt.wantPos {
+			if !strings.Contains(err.Msg, tt.wantErr) || err.Offset != tt.wantOff || lc(err.Pos) != tt.wantPos {
 				t.Errorf("DecodeText(%q) error = %q at offset %d, %+v; want %q at offset %d, %+v",
 					tt.in, err.Msg, err.Offset, err.Pos, tt.wantErr, tt.wantOff, tt.wantPos)
 			}

@@ -7,10 +7,13 @@ import (
 )
 
 // Pos is a 1-based position in a text. Col counts characters (Unicode code
-// points), not bytes.
+// points), not bytes; Offset is the byte offset (0-based), as in
+// go/token.Position, so nothing converts back. A Pos made by hand, without
+// an Offset, is found again through Lines.Offset.
 type Pos struct {
-	Line int `json:"line"`
-	Col  int `json:"column"`
+	Line   int `json:"line"`
+	Col    int `json:"column"`
+	Offset int `json:"-"`
 }
 
 // Span is a half-open range: End is the position just past the last character.
