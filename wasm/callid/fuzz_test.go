@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzDecode: Decode never panics and keeps the promises of Result; under
@@ -25,6 +26,11 @@ func FuzzDecode(f *testing.F) {
 		r := Decode(raw)
 		checkResult(t, raw, r)
 		checkCapped(t, raw, limits{perCode: 2, total: 3})
+		checkMarks(t, r, 1000, 1000)
+		checkMarks(t, r, len(raw)/2, 2)
+		if p, more := Preview(r.Decoded, 64); len(p) > 64 || more < 0 || more > len(r.Decoded) || !utf8.ValidString(p) {
+			t.Errorf("Preview(%q, 64) = %q, %d", r.Decoded, p, more)
+		}
 		if rep, ok := Repair(raw); ok {
 			if rep == raw || !Decode(rep).OK {
 				t.Errorf("Repair(%q) = %q, true; want a different CallId that Decode accepts", raw, rep)
