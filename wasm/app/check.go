@@ -357,16 +357,12 @@ func renderCallID(rep *soap.Report) {
 	}
 	r := *v.CallID
 	renderRaw(cidRaw.Underlying(), r)
-	cidDecoded.SetTextContent(r.Decoded)
+	renderPreview(cidDecoded.Underlying(), r.Decoded)
 	cidGUID.SetTextContent(r.GUID)
 	cidVersion.SetTextContent(versionText(r))
 	cidVariant.SetTextContent(r.Variant)
-	cidHost.SetTextContent(r.Host)
-	errs := 0
-	for _, p := range r.Problems {
-		if p.Severity == "error" {
-			errs++
-		}
+	renderPreview(cidHost.Underlying(), r.Host)
+	for _, p := range r.Problems { // capped by callid.Decode: at most 1,001
 		li := elem("li", "callid__problem callid__problem--"+p.Severity, "")
 		li.Call("setAttribute", "data-code", p.Code)
 		li.Call("setAttribute", "data-offset", strconv.Itoa(p.Offset))
@@ -376,9 +372,9 @@ func renderCallID(rep *soap.Report) {
 	status, cls := "OK", "callid__status--ok"
 	switch {
 	case !r.OK:
-		status, cls = "invalid: "+plural(max(errs, 1), "problem"), "callid__status--problem"
-	case len(r.Problems) > 0:
-		status, cls = "OK, "+plural(len(r.Problems), "warning"), "callid__status--warning"
+		status, cls = "invalid: "+plural(max(r.Errors, 1), "problem"), "callid__status--problem"
+	case r.Warnings > 0:
+		status, cls = "OK, "+plural(r.Warnings, "warning"), "callid__status--warning"
 	}
 	cidStatus.SetTextContent(status)
 	cidStatus.Class().Set([]string{"callid__status", cls})
@@ -396,70 +392,46 @@ func versionText(r callid.Result) string {
 	return fmt.Sprintf("%d (%s)", r.Version, name)
 }
 
-// renderRaw writes the raw CallId into parent with the bytes each problem
-// points at wrapped in span.callid__bad.
+// What the CallId panel shows of a huge CallId: the rest is counted.
+const (
+	rawShown     = 2 << 10 // bytes of the raw CallId
+	rawLines     = 16      // line ends of the raw CallId
+	decodedShown = 4 << 10 // bytes of the decoded text's preview
+)
+
+// renderRaw writes the start of the raw CallId into parent with the bytes
+// each problem points at wrapped in span.callid__bad.
 func renderRaw(parent js.Value, r callid.Result) {
 	parent.Set("textContent", "")
-	raw := r.Raw
-	var cuts []rawCut
-	for _, p := range r.Problems {
-		s, e := min(max(p.Offset, 0), len(raw)), min(max(p.End, p.Offset), len(raw))
-		cuts = append(cuts, rawCut{s, e, p.Severity})
-	}
-	badAt := func(i int) string { // the severity covering byte i
-		sev := ""
-		for _, c := range cuts {
-			if c.s <= i && i < c.e && (sev == "" || c.sev == "error") {
-				sev = c.sev
-			}
-		}
-		return sev
-	}
-	empties := func(i int) {
-		for _, c := range cuts {
-			if c.s == i && c.e == i {
-				b := elem("span", "callid__bad callid__bad--empty", "")
-				b.Set("title", "missing here")
-				add(parent, b)
-			}
+	marks, more := callid.Marks(r, rawShown, rawLines)
+	for _, m := range marks {
+		switch {
+		case m.Text == "":
+			b := elem("span", "callid__bad callid__bad--empty", "")
+			b.Set("title", "missing here")
+			add(parent, b)
+		case m.Severity == "":
+			add(parent, jsDoc.Call("createTextNode", m.Text))
+		case m.Severity == callid.Error:
+			add(parent, elem("span", "callid__bad", m.Text))
+		default:
+			add(parent, elem("span", "callid__bad callid__bad--"+m.Severity, m.Text))
 		}
 	}
-	for i := 0; i < len(raw); {
-		empties(i)
-		sev := badAt(i)
-		j := i + 1
-		for j < len(raw) && badAt(j) == sev && !emptyCutAt(cuts, j) {
-			j++
-		}
-		// keep whole UTF-8 sequences together
-		for j < len(raw) && raw[j]&0xC0 == 0x80 {
-			j++
-		}
-		if sev == "" {
-			add(parent, jsDoc.Call("createTextNode", raw[i:j]))
-		} else {
-			cls := "callid__bad"
-			if sev != "error" {
-				cls += " callid__bad--" + sev
-			}
-			add(parent, elem("span", cls, raw[i:j]))
-		}
-		i = j
-	}
-	empties(len(raw))
+	addMore(parent, more)
 }
 
-// rawCut is the byte range of raw a CallId problem points at.
-type rawCut struct {
-	s, e int
-	sev  string
+// renderPreview writes the start of text into parent, control and format
+// characters escaped (callid.Preview).
+func renderPreview(parent js.Value, text string) {
+	p, more := callid.Preview(text, decodedShown)
+	parent.Set("textContent", p)
+	addMore(parent, more)
 }
 
-func emptyCutAt(cuts []rawCut, i int) bool {
-	for _, c := range cuts {
-		if c.s == i && c.e == i {
-			return true
-		}
+// addMore appends "… N more bytes" to parent when more > 0.
+func addMore(parent js.Value, more int) {
+	if more > 0 {
+		add(parent, elem("span", "callid__more", fmt.Sprintf(" … %d more bytes", more)))
 	}
-	return false
 }

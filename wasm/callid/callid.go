@@ -4,7 +4,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +30,11 @@ type Result struct {
 	Variant  string    `json:"variant"`  // "RFC 4122", "NCS (reserved)", "Microsoft (reserved)", "future (reserved)", "" if no GUID
 	Host     string    `json:"host"`     // text after '@', "" if none
 	OK       bool      `json:"ok"`       // no error-severity problem: the server accepts the CallId
-	Problems []Problem `json:"problems"` // never nil, in offset order
+	Problems []Problem `json:"problems"` // never nil, in offset order, then the CodeMore summary if any
+	// Errors and Warnings count every problem found, those the CodeMore
+	// summary stands for included.
+	Errors   int `json:"-"`
+	Warnings int `json:"-"`
 }
 
 // Severities of a Problem.
@@ -49,11 +55,46 @@ const (
 	CodeGUID          = "guid"
 	CodeGUIDVersion   = "guid-version"
 	CodeHost          = "host"
+	CodeMore          = "more" // the last problem when more were found than listed
 )
 
-// maxListed is how many problems of one code Decode lists one by one before
-// it sums up the rest in one more problem.
-const maxListed = 20
+// kind is a problem code as Decode counts it: an index, not a map key, so
+// that counting a million problems stays cheap.
+type kind uint8
+
+// The kinds, in the order the CodeMore summary counts them.
+const (
+	kEmpty kind = iota
+	kWhitespace
+	kBase64Char
+	kBase64Padding
+	kBase64Length
+	kNotASCII
+	kFormat
+	kGUID
+	kGUIDVersion
+	kHost
+	kMore
+	numKinds
+)
+
+var codes = [numKinds]string{CodeEmpty, CodeWhitespace, CodeBase64Char, CodeBase64Padding, CodeBase64Length,
+	CodeNotASCII, CodeFormat, CodeGUID, CodeGUIDVersion, CodeHost, CodeMore}
+
+// The caps on the problems Decode lists: at most MaxPerCode of one code and
+// MaxProblems in all, in the order they are found (offset order for every
+// code that can repeat); one more problem, of code CodeMore, counts the
+// rest. Counting is cheap, so Decode stays linear whatever the input; the
+// verdict (OK) counts every problem.
+const (
+	MaxPerCode  = 100
+	MaxProblems = 1000
+)
+
+// limits are the caps of one decode, so that tests can lower them.
+type limits struct{ perCode, total int }
+
+var defaultLimits = limits{MaxPerCode, MaxProblems}
 
 // isSpace reports whether .NET Convert.FromBase64String skips c.
 func isSpace(c byte) bool {
@@ -68,33 +109,97 @@ func isBase64(c byte) bool {
 // printable reports whether decoded byte c may appear in a CallId's text.
 func printable(c byte) bool { return 0x20 <= c && c < 0x7f }
 
-// b64char is one non-whitespace base64 character of the raw CallId.
-type b64char struct {
-	off int  // byte offset in Raw
-	c   byte // the character; '-' and '_' are kept as they are
-}
-
 type decoder struct {
-	raw   string
-	res   Result
-	chars []b64char // the base64 characters and '=', in order, whitespace skipped
+	raw string
+	res Result
+	lim limits
+	// b64 holds the base64 characters and '=' of raw in order, whitespace
+	// skipped ('-' and '_' kept as they are); offs[i] is the byte offset
+	// in raw of b64[i]. Five bytes per character: 2 MiB of base64 cost 10 MiB.
+	b64  []byte
+	offs []int32
+
+	perCode [numKinds]int // problems found per kind, listed or not
+	dropped dropped
+	// firstErr is the range of the first error listed, in offset order.
+	firstErr    [2]int
+	hasFirstErr bool
 }
 
-func (d *decoder) add(code, severity string, off, end int, format string, args ...any) {
-	d.res.Problems = append(d.res.Problems, Problem{
-		Code:     code,
-		Severity: severity,
-		Offset:   off,
-		End:      end,
-		Message:  fmt.Sprintf(format, args...),
-	})
+// dropped is what the CodeMore summary says about the problems not listed.
+type dropped struct {
+	n        int
+	severity string
+	off, end int
+	perCode  [numKinds]int
+}
+
+// keep counts a problem of code and severity at [off, end) and reports
+// whether it is to be listed; when it is not, it is counted in the summary.
+// Callers format the message only when keep says yes. An error that comes
+// before every error listed so far is listed whatever the caps, so that the
+// first error in offset order is always there.
+func (d *decoder) keep(code kind, severity string, off, end int) bool {
+	if severity == Error {
+		d.res.Errors++
+	} else {
+		d.res.Warnings++
+	}
+	d.perCode[code]++
+	if severity == Error && (!d.hasFirstErr || off < d.firstErr[0] || off == d.firstErr[0] && end <= d.firstErr[1]) {
+		d.firstErr, d.hasFirstErr = [2]int{off, end}, true
+		return true
+	}
+	if d.perCode[code] <= d.lim.perCode && len(d.res.Problems) < d.lim.total {
+		return true
+	}
+	x := &d.dropped
+	if x.n == 0 {
+		x.off, x.end, x.severity = off, end, severity
+	}
+	x.n++
+	x.perCode[code]++
+	x.off, x.end = min(x.off, off), max(x.end, end)
+	if severity == Error {
+		x.severity = Error
+	}
+	return false
+}
+
+// put lists a problem keep has said yes to.
+func (d *decoder) put(code kind, severity string, off, end int, msg string) {
+	d.res.Problems = append(d.res.Problems, Problem{Code: codes[code], Severity: severity, Offset: off, End: end, Message: msg})
+}
+
+// add counts a problem and lists it, formatted, if the caps allow.
+func (d *decoder) add(code kind, severity string, off, end int, format string, args ...any) {
+	if d.keep(code, severity, off, end) {
+		d.put(code, severity, off, end, fmt.Sprintf(format, args...))
+	}
 }
 
 // Decode decodes raw the way the UM server does and reports every problem
 // with it. It never fails: an unusable CallId gives a Result with OK false.
-func Decode(raw string) Result {
-	d := &decoder{raw: raw, res: Result{Raw: raw, Problems: []Problem{}}}
-	if d.scan() {
+// Time and memory are linear in len(raw), and the problems listed are capped
+// (MaxPerCode, MaxProblems).
+func Decode(raw string) Result { return decode(raw, defaultLimits) }
+
+func decode(raw string, lim limits) Result {
+	d := &decoder{raw: raw, lim: lim, res: Result{Raw: raw, Problems: []Problem{}}}
+	if len(raw) > math.MaxInt32 {
+		// Offsets are kept in 32 bits; no CallId comes near (requests are
+		// limited to 5 MiB).
+		d.add(kBase64Length, Error, 0, len(raw), "the CallId is %d bytes long; paste the CallId returned by PlayOnPhone", len(raw))
+	} else if strings.Trim(raw, " \t\r\n") == "" {
+		// Nothing but whitespace: that is one problem, not several.
+		if raw == "" {
+			d.add(kEmpty, Error, 0, 0,
+				"the CallId is empty; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting")
+		} else {
+			d.add(kEmpty, Error, 0, len(raw),
+				"the CallId %s is only whitespace; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting", quote(raw))
+		}
+	} else if d.scan() {
 		d.text()
 	}
 	ps := d.res.Problems
@@ -104,13 +209,18 @@ func Decode(raw string) Result {
 		}
 		return ps[i].End < ps[j].End
 	})
-	d.res.OK = true
-	for _, p := range d.res.Problems {
-		if p.Severity == Error {
-			d.res.OK = false
-			break
+	if x := d.dropped; x.n > 0 {
+		var parts []string
+		for k, n := range x.perCode {
+			if n > 0 {
+				parts = append(parts, group(n)+" "+codes[k])
+			}
 		}
+		d.put(kMore, x.severity, x.off, x.end, fmt.Sprintf(
+			"and %s more problems like these (%s) between offsets %d and %d, not listed; this many rarely means anything but a wrong paste: fix the first ones or paste the CallId returned by PlayOnPhone",
+			group(x.n), strings.Join(parts, ", "), x.off, x.end))
 	}
+	d.res.OK = d.res.Errors == 0
 	return d.res
 }
 
@@ -118,8 +228,15 @@ func Decode(raw string) Result {
 // decoded text can be examined.
 func (d *decoder) scan() bool {
 	raw := d.raw
-	var bad []Problem // base64-char problems
-	foreign := false  // a bad character that is not URL-safe base64
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; isBase64(c) || c == '=' || c == '-' || c == '_' {
+			n++
+		}
+	}
+	d.b64, d.offs = make([]byte, 0, n), make([]int32, 0, n)
+	bad := false     // a base64-char problem
+	foreign := false // a bad character that is not URL-safe base64
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		if isSpace(c) {
@@ -127,113 +244,107 @@ func (d *decoder) scan() bool {
 			for j < len(raw) && isSpace(raw[j]) {
 				j++
 			}
-			where := "inside"
-			switch {
-			case i == 0:
-				where = "before"
-			case j == len(raw):
-				where = "after"
+			if d.keep(kWhitespace, Warning, i, j) {
+				where := "inside"
+				switch {
+				case i == 0:
+					where = "before"
+				case j == len(raw):
+					where = "after"
+				}
+				d.put(kWhitespace, Warning, i, j, fmt.Sprintf(
+					"whitespace %s %s the CallId at offset %d; the server skips it, but remove it", quote(raw[i:j]), where, i))
 			}
-			d.add(CodeWhitespace, Warning, i, j,
-				"whitespace %q %s the CallId at offset %d; the server skips it, but remove it", raw[i:j], where, i)
 			i = j
 			continue
 		}
 		if isBase64(c) || c == '=' {
-			d.chars = append(d.chars, b64char{i, c})
+			d.b64 = append(d.b64, c)
+			d.offs = append(d.offs, int32(i))
 			i++
 			continue
 		}
+		bad = true
 		if c == '-' || c == '_' {
-			d.chars = append(d.chars, b64char{i, c})
-			want := "+"
-			if c == '_' {
-				want = "/"
+			d.b64 = append(d.b64, c)
+			d.offs = append(d.offs, int32(i))
+			if d.keep(kBase64Char, Error, i, i+1) {
+				want := "+"
+				if c == '_' {
+					want = "/"
+				}
+				d.put(kBase64Char, Error, i, i+1, fmt.Sprintf(
+					"%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q",
+					string(c), i, want))
 			}
-			bad = append(bad, Problem{CodeBase64Char, Error, i, i + 1, fmt.Sprintf(
-				"%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q",
-				string(c), i, want)})
 			i++
 			continue
 		}
 		foreign = true
 		r, size := utf8.DecodeRuneInString(raw[i:])
-		var msg string
-		switch {
-		case r == utf8.RuneError && size == 1:
-			msg = fmt.Sprintf("byte %q at offset %d is not valid UTF-8 and not base64; remove it", raw[i:i+size], i)
-		case unicode.IsSpace(r):
-			msg = fmt.Sprintf("character %q at offset %d is whitespace the server does not skip; remove it", raw[i:i+size], i)
-		default:
-			msg = fmt.Sprintf("character %q at offset %d is not in the base64 alphabet (A-Z, a-z, 0-9, '+', '/', '=' at the end); remove it", raw[i:i+size], i)
+		if d.keep(kBase64Char, Error, i, i+size) {
+			var msg string
+			switch {
+			case r == utf8.RuneError && size == 1:
+				msg = fmt.Sprintf("byte %q at offset %d is not valid UTF-8 and not base64; remove it", raw[i:i+size], i)
+			case unicode.IsSpace(r):
+				msg = fmt.Sprintf("character %q at offset %d is whitespace the server does not skip; remove it", raw[i:i+size], i)
+			default:
+				msg = fmt.Sprintf("character %q at offset %d is not in the base64 alphabet (A-Z, a-z, 0-9, '+', '/', '=' at the end); remove it", raw[i:i+size], i)
+			}
+			d.put(kBase64Char, Error, i, i+size, msg)
 		}
-		bad = append(bad, Problem{CodeBase64Char, Error, i, i + size, msg})
 		i += size
 	}
-	if len(d.chars) == 0 && !foreign {
-		// Nothing but whitespace: that is one problem, not several.
-		d.res.Problems = d.res.Problems[:0]
-		if raw == "" {
-			d.add(CodeEmpty, Error, 0, 0,
-				"the CallId is empty; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting")
-		} else {
-			d.add(CodeEmpty, Error, 0, len(raw),
-				"the CallId %q is only whitespace; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting", raw)
-		}
-		return false
-	}
-	if len(bad) > maxListed {
-		rest := bad[maxListed:]
-		summary := Problem{CodeBase64Char, Error, rest[0].Offset, rest[len(rest)-1].End, fmt.Sprintf(
-			"%d more characters outside the base64 alphabet from offset %d to %d; this does not look like a CallId, paste the one returned by PlayOnPhone",
-			len(rest), rest[0].Offset, rest[len(rest)-1].End)}
-		bad = append(bad[:maxListed:maxListed], summary)
-	}
-	d.res.Problems = append(d.res.Problems, bad...)
 	if foreign {
 		// The length is unknowable until the foreign characters are gone.
 		return false
 	}
 	lengthOK := d.length()
-	return len(bad) == 0 && lengthOK
+	return !bad && lengthOK
 }
 
-// length checks the '=' padding and the length of d.chars, which hold only
+// off is the raw offset of base64 character i.
+func (d *decoder) off(i int) int { return int(d.offs[i]) }
+
+// length checks the '=' padding and the length of d.b64, which holds only
 // base64 characters (URL-safe ones included) and '='. It reports whether
 // they are fine.
 func (d *decoder) length() bool {
-	cs := d.chars
+	cs := d.b64
 	j := len(cs) // cs[j:] is the trailing run of '='
-	for j > 0 && cs[j-1].c == '=' {
+	for j > 0 && cs[j-1] == '=' {
 		j--
 	}
 	p := len(cs) - j
 	ok := true
 	n := 0 // base64 characters other than '='
 	for i := 0; i < j; {
-		if cs[i].c != '=' {
+		if cs[i] != '=' {
 			n++
 			i++
 			continue
 		}
 		k := i
-		for k < j && cs[k].c == '=' {
+		for k < j && cs[k] == '=' {
 			k++
 		}
 		ok = false
-		d.add(CodeBase64Length, Error, cs[i].off, cs[k-1].off+1,
-			"padding %q at offset %d is in the middle of the CallId; '=' may only end it: remove it, or check that two CallIds were not pasted together",
-			strings.Repeat("=", k-i), cs[i].off)
+		if d.keep(kBase64Length, Error, d.off(i), d.off(k-1)+1) {
+			d.put(kBase64Length, Error, d.off(i), d.off(k-1)+1, fmt.Sprintf(
+				"padding %s at offset %d is in the middle of the CallId; '=' may only end it: remove it, or check that two CallIds were not pasted together",
+				quote(string(cs[i:k])), d.off(i)))
+		}
 		i = k
 	}
 	switch {
 	case n == 0:
-		d.add(CodeBase64Length, Error, cs[j].off, cs[len(cs)-1].off+1,
+		d.add(kBase64Length, Error, d.off(j), d.off(len(cs)-1)+1,
 			"the CallId is only '=' padding; paste the whole CallId returned by PlayOnPhone")
 		return false
 	case n%4 == 1:
-		last := cs[j-1].off
-		d.add(CodeBase64Length, Error, last, last+1,
+		last := d.off(j - 1)
+		d.add(kBase64Length, Error, last, last+1,
 			"the CallId has %d base64 characters besides padding; 4n+1 characters are never valid base64, so one is missing or one too many: copy the CallId again",
 			n)
 		return false
@@ -241,13 +352,13 @@ func (d *decoder) length() bool {
 	need := (4 - n%4) % 4
 	switch {
 	case p < need:
-		at := cs[len(cs)-1].off + 1
+		at := d.off(len(cs)-1) + 1
 		add := need - p
-		d.add(CodeBase64Padding, Error, at, at,
+		d.add(kBase64Padding, Error, at, at,
 			"the CallId lacks its '=' padding: add %s at offset %d", strings.Repeat("=", add), at)
 		return false
 	case p > need:
-		d.add(CodeBase64Length, Error, cs[j+need].off, cs[len(cs)-1].off+1,
+		d.add(kBase64Length, Error, d.off(j+need), d.off(len(cs)-1)+1,
 			"the CallId has %d '=' at the end but its %d base64 characters need %d; remove %d '='",
 			p, n, need, p-need)
 		return false
@@ -259,39 +370,44 @@ func (d *decoder) length() bool {
 func (d *decoder) span(a, b int) (off, end int) {
 	first := 4*(a/3) + a%3
 	if b <= a {
-		return d.chars[first].off, d.chars[first].off
+		return d.off(first), d.off(first)
 	}
 	last := 4*((b-1)/3) + (b-1)%3 + 1
-	return d.chars[first].off, d.chars[last].off + 1
+	return d.off(first), d.off(last) + 1
 }
 
 // addAt adds a problem about the decoded bytes [a, b).
-func (d *decoder) addAt(code, severity string, a, b int, format string, args ...any) {
+func (d *decoder) addAt(code kind, severity string, a, b int, format string, args ...any) {
 	off, end := d.span(a, b)
 	d.add(code, severity, off, end, format, args...)
 }
 
-// text decodes the valid base64 in d.chars and checks the decoded text.
+// keepAt is keep for a problem about the decoded bytes [a, b); it returns the
+// raw range too.
+func (d *decoder) keepAt(code kind, severity string, a, b int) (off, end int, ok bool) {
+	off, end = d.span(a, b)
+	return off, end, d.keep(code, severity, off, end)
+}
+
+// text decodes the valid base64 in d.b64 and checks the decoded text.
 func (d *decoder) text() {
-	compact := make([]byte, len(d.chars))
-	for i, c := range d.chars {
-		compact[i] = c.c
-	}
-	dec, err := base64.StdEncoding.DecodeString(string(compact))
+	dec := make([]byte, base64.StdEncoding.DecodedLen(len(d.b64)))
+	n, err := base64.StdEncoding.Decode(dec, d.b64)
 	if err != nil {
 		// Not reached: scan has checked what encoding/base64 checks.
 		var cie base64.CorruptInputError
 		at := len(d.raw)
-		if errors.As(err, &cie) && int(cie) < len(d.chars) {
-			at = d.chars[cie].off
+		if errors.As(err, &cie) && int(cie) < len(d.b64) {
+			at = d.off(int(cie))
 		}
-		d.add(CodeBase64Length, Error, at, at, "the CallId is not valid base64 (%v); copy it again", err)
+		d.add(kBase64Length, Error, at, at, "the CallId is not valid base64 (%v); copy it again", err)
 		return
 	}
-	d.res.Decoded = toValidUTF8(dec)
-	s := string(dec)
+	s := string(dec[:n])
+	dec = nil
+	d.b64 = nil
+	d.res.Decoded = toValidUTF8(s)
 
-	var runs []Problem
 	for i := 0; i < len(s); {
 		if printable(s[i]) {
 			i++
@@ -301,30 +417,23 @@ func (d *decoder) text() {
 		for j < len(s) && !printable(s[j]) {
 			j++
 		}
-		off, end := d.span(i, j)
-		runs = append(runs, Problem{CodeNotASCII, Error, off, end, fmt.Sprintf(
-			"decoded bytes %q at decoded offset %d are not printable ASCII; a CallId decodes to the ASCII text <GUID>@<host>, so this one is corrupt: copy it again",
-			s[i:j], i)})
+		if off, end, ok := d.keepAt(kNotASCII, Error, i, j); ok {
+			d.put(kNotASCII, Error, off, end, fmt.Sprintf(
+				"decoded bytes %s at decoded offset %d are not printable ASCII; a CallId decodes to the ASCII text <GUID>@<host>, so this one is corrupt: copy it again",
+				quote(s[i:j]), i))
+		}
 		i = j
 	}
-	if len(runs) > maxListed {
-		rest := runs[maxListed:]
-		summary := Problem{CodeNotASCII, Error, rest[0].Offset, rest[len(rest)-1].End, fmt.Sprintf(
-			"%d more runs of decoded bytes that are not printable ASCII; this is not a CallId, paste the one returned by PlayOnPhone",
-			len(rest))}
-		runs = append(runs[:maxListed:maxListed], summary)
-	}
-	d.res.Problems = append(d.res.Problems, runs...)
 
 	at := strings.IndexByte(s, '@')
 	if at < 0 {
 		if g, _ := parseGUID(s); g != "" {
-			d.addAt(CodeFormat, Error, 0, len(s),
+			d.addAt(kFormat, Error, 0, len(s),
 				"the CallId decodes to the bare GUID %q; a CallId is <GUID>@<UM server FQDN>: append '@' and the server name before encoding", s)
 			d.guid(s, 0)
 			return
 		}
-		d.addAt(CodeFormat, Error, 0, len(s),
+		d.addAt(kFormat, Error, 0, len(s),
 			"the decoded text %q has no '@'; a CallId decodes to <GUID>@<UM server FQDN>: use the CallId returned by PlayOnPhone", short(s))
 		return
 	}
@@ -334,19 +443,19 @@ func (d *decoder) text() {
 	if n := strings.Count(s, "@"); n > 1 {
 		hostOK = false
 		second := at + 1 + strings.IndexByte(host, '@')
-		d.addAt(CodeFormat, Error, second, strings.LastIndexByte(s, '@')+1,
+		d.addAt(kFormat, Error, second, strings.LastIndexByte(s, '@')+1,
 			"the decoded text has %d '@'; a CallId has exactly one, between the GUID and the host: use the CallId returned by PlayOnPhone", n)
 	}
 	if guid == "" {
-		d.addAt(CodeFormat, Error, at, at+1,
+		d.addAt(kFormat, Error, at, at+1,
 			"nothing before '@' in the decoded text: the GUID is missing; a CallId decodes to <GUID>@<UM server FQDN>")
 	} else {
 		d.guid(guid, 0)
 	}
 	if host == "" {
 		hostOK = false
-		d.addAt(CodeFormat, Error, at, at+1,
-			"nothing after '@' in the decoded text: the UM server name is missing; append it, e.g. %q", guid+"@um01.contoso.com")
+		d.addAt(kFormat, Error, at, at+1,
+			"nothing after '@' in the decoded text: the UM server name is missing; append it, e.g. %q", short(guid)+"@um01.contoso.com")
 	}
 	for i := 0; i < len(host); {
 		if host[i] != ' ' {
@@ -358,8 +467,9 @@ func (d *decoder) text() {
 			j++
 		}
 		hostOK = false
-		d.addAt(CodeFormat, Error, at+1+i, at+1+j,
-			"the host %q contains a space; a host name has none: remove it", short(host))
+		if off, end, ok := d.keepAt(kFormat, Error, at+1+i, at+1+j); ok {
+			d.put(kFormat, Error, off, end, fmt.Sprintf("the host %q contains a space; a host name has none: remove it", short(host)))
+		}
 		i = j
 	}
 	for i := 0; i < len(host); i++ {
@@ -378,7 +488,7 @@ func (d *decoder) text() {
 func (d *decoder) guid(g string, base int) {
 	canon, why := parseGUID(g)
 	if canon == "" {
-		d.addAt(CodeGUID, Error, base, base+len(g), "%s", why)
+		d.addAt(kGUID, Error, base, base+len(g), "%s", why)
 		return
 	}
 	d.res.GUID = canon
@@ -395,7 +505,7 @@ func (d *decoder) guid(g string, base int) {
 		b = 20
 	}
 	if a >= 0 {
-		d.addAt(CodeGUIDVersion, Warning, base+a, base+b,
+		d.addAt(kGUIDVersion, Warning, base+a, base+b,
 			"the GUID %q is version %d, variant %s; the UM server makes random GUIDs (version 4, variant RFC 4122), so this CallId was not made by Exchange: use one returned by PlayOnPhone or generate a fresh one",
 			canon, d.res.Version, d.res.Variant)
 	}
@@ -407,18 +517,18 @@ func (d *decoder) host(h string, base int) {
 	name := h
 	if strings.HasSuffix(name, ".") {
 		name = name[:len(name)-1]
-		d.addAt(CodeHost, Warning, base+len(name), base+len(h),
+		d.addAt(kHost, Warning, base+len(name), base+len(h),
 			"the host %q ends with a dot; write the server name without it", short(h))
 	}
 	if name == "" {
 		return
 	}
 	if len(name) > 253 {
-		d.addAt(CodeHost, Warning, base, base+len(name),
+		d.addAt(kHost, Warning, base, base+len(name),
 			"the host is %d characters long, limit is 253; use the UM server's FQDN", len(name))
 	}
 	if !strings.Contains(name, ".") {
-		d.addAt(CodeHost, Warning, base, base+len(name),
+		d.addAt(kHost, Warning, base, base+len(name),
 			"the host %q has no dot, so it is not a fully qualified domain name; use the UM server's FQDN, e.g. \"um01.contoso.com\"", short(name))
 	}
 	start := 0
@@ -431,19 +541,27 @@ func (d *decoder) host(h string, base int) {
 		switch {
 		case label == "":
 			// Point at the dot that ends the empty label.
-			d.addAt(CodeHost, Warning, a, a+1,
-				"the host %q has an empty label at offset %d (two dots in a row or a leading dot); remove the extra dot", short(name), start)
+			if off, end, ok := d.keepAt(kHost, Warning, a, a+1); ok {
+				d.put(kHost, Warning, off, end, fmt.Sprintf(
+					"the host %q has an empty label at offset %d (two dots in a row or a leading dot); remove the extra dot", short(name), start))
+			}
 		case len(label) > 63:
-			d.addAt(CodeHost, Warning, a, b,
-				"the host label %q is %d characters long, limit is 63", short(label), len(label))
+			if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
+				d.put(kHost, Warning, off, end, fmt.Sprintf(
+					"the host label %q is %d characters long, limit is 63", short(label), len(label)))
+			}
 		case label[0] == '-' || label[len(label)-1] == '-':
-			d.addAt(CodeHost, Warning, a, b,
-				"the host label %q starts or ends with '-'; a host name label does not", label)
+			if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
+				d.put(kHost, Warning, off, end, fmt.Sprintf(
+					"the host label %q starts or ends with '-'; a host name label does not", label))
+			}
 		default:
 			for k := 0; k < len(label); k++ {
 				if c := label[k]; !(isAlnum(c) || c == '-') {
-					d.addAt(CodeHost, Warning, a, b,
-						"the host label %q contains %q; host names use only letters, digits and '-'", short(label), string(c))
+					if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
+						d.put(kHost, Warning, off, end, fmt.Sprintf(
+							"the host label %q contains %q; host names use only letters, digits and '-'", short(label), string(c)))
+					}
 					break
 				}
 			}
@@ -530,17 +648,36 @@ func parseGUID(s string) (canon, why string) {
 }
 
 // toValidUTF8 replaces every byte that is not part of valid UTF-8 with U+FFFD.
-func toValidUTF8(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
+func toValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
 	}
 	var sb strings.Builder
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
+	sb.Grow(len(s) + len(s)/2)
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
 		sb.WriteRune(r) // RuneError for a bad byte
-		b = b[size:]
+		s = s[size:]
 	}
 	return sb.String()
+}
+
+// quote quotes s, cut by short, for a message.
+func quote(s string) string {
+	c := short(s)
+	if c == s {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(c[:len(c)-len("…")]) + "…"
+}
+
+// group writes n with a comma between thousands: 12,345.
+func group(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // short cuts s for quoting in a message.

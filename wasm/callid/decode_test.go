@@ -221,11 +221,26 @@ func checkResult(t *testing.T, raw string, r Result) {
 		t.Errorf("Decode(%q).Problems = nil, want an empty slice", raw)
 	}
 	hasError := false
+	perCode := map[string]int{}
+	errs, warns := 0, 0
 	for i, pr := range r.Problems {
+		perCode[pr.Code]++
+		if pr.Code == CodeMore {
+			if i != len(r.Problems)-1 {
+				t.Errorf("Decode(%q): the %s summary is problem %d of %d, want it last", raw, CodeMore, i, len(r.Problems))
+			}
+		} else if pr.Severity == Error {
+			errs++
+		} else {
+			warns++
+		}
+		if len(pr.Message) > maxMessage {
+			t.Errorf("Decode(%q): problem %v message is %d bytes, want at most %d: %.200q…", raw, pr.Code, len(pr.Message), maxMessage, pr.Message)
+		}
 		if pr.Offset < 0 || pr.Offset > pr.End || pr.End > len(raw) {
 			t.Errorf("Decode(%q): problem %v has range [%d,%d), want 0 <= Offset <= End <= %d", raw, pr.Code, pr.Offset, pr.End, len(raw))
 		}
-		if i > 0 && pr.Offset < r.Problems[i-1].Offset {
+		if i > 0 && pr.Offset < r.Problems[i-1].Offset && pr.Code != CodeMore {
 			t.Errorf("Decode(%q): problem %d at offset %d follows one at %d", raw, i, pr.Offset, r.Problems[i-1].Offset)
 		}
 		switch pr.Severity {
@@ -241,6 +256,17 @@ func checkResult(t *testing.T, raw string, r Result) {
 	}
 	if r.OK == hasError {
 		t.Errorf("Decode(%q).OK = %v, with an error problem: %v", raw, r.OK, hasError)
+	}
+	for code, n := range perCode {
+		if code != CodeMore && n > MaxPerCode || code == CodeMore && n > 1 {
+			t.Errorf("Decode(%q) lists %d problems of code %s, want at most %d", raw, n, code, MaxPerCode)
+		}
+	}
+	if len(r.Problems) > MaxProblems+1 {
+		t.Errorf("Decode(%q) lists %d problems, want at most %d", raw, len(r.Problems), MaxProblems+1)
+	}
+	if perCode[CodeMore] == 0 && (r.Errors != errs || r.Warnings != warns) || r.Errors < errs || r.Warnings < warns {
+		t.Errorf("Decode(%q) counts %d errors and %d warnings, lists %d and %d (summary: %v)", raw, r.Errors, r.Warnings, errs, warns, perCode[CodeMore] > 0)
 	}
 	if r.OK {
 		if r.GUID == "" || r.Host == "" {
@@ -280,45 +306,11 @@ func TestDecodeFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Decode(tt.in)
-			r.Raw, r.Problems = "", nil
+			r.Raw, r.Problems, r.Errors, r.Warnings = "", nil, 0, 0
 			if !reflect.DeepEqual(r, tt.want) {
 				t.Errorf("Decode(%q) = %+v, want %+v", tt.in, r, tt.want)
 			}
 		})
-	}
-}
-
-func TestDecodeCapsCharacterProblems(t *testing.T) {
-	in := "QUFB" + strings.Repeat("!", 25)
-	r := Decode(in)
-	checkResult(t, in, r)
-	if len(r.Problems) != maxListed+1 {
-		t.Fatalf("Decode(%q) has %d problems, want %d\n%s", in, len(r.Problems), maxListed+1, messages(r))
-	}
-	for i, pr := range r.Problems[:maxListed] {
-		if pr.Code != CodeBase64Char || pr.Offset != 4+i || pr.End != 5+i {
-			t.Errorf("Decode(%q): problem %d = %s [%d,%d), want %s [%d,%d)", in, i, pr.Code, pr.Offset, pr.End, CodeBase64Char, 4+i, 5+i)
-		}
-	}
-	last := r.Problems[maxListed]
-	if last.Code != CodeBase64Char || last.Offset != 24 || last.End != 29 || !strings.HasPrefix(last.Message, "5 more characters") {
-		t.Errorf("Decode(%q): summary = %+v, want base64-char [24,29) \"5 more characters…\"", in, last)
-	}
-}
-
-func TestDecodeCapsNotASCII(t *testing.T) {
-	// 30 runs of one control byte each, separated by letters.
-	in := enc(strings.Repeat("\x01a", 30))
-	r := Decode(in)
-	checkResult(t, in, r)
-	n := 0
-	for _, pr := range r.Problems {
-		if pr.Code == CodeNotASCII {
-			n++
-		}
-	}
-	if n != maxListed+1 {
-		t.Errorf("Decode(%q) has %d not-ascii problems, want %d\n%s", in, n, maxListed+1, messages(r))
 	}
 }
 

@@ -29,8 +29,7 @@
 //	code            severity  meaning
 //	empty           error     nothing but whitespace
 //	whitespace      warning   a run of whitespace inside or around the CallId (the server skips it)
-//	base64-char     error     a character outside the standard base64 alphabet, URL-safe '-'/'_' included;
-//	                          after 20 of them one more problem sums up the rest
+//	base64-char     error     a character outside the standard base64 alphabet, URL-safe '-'/'_' included
 //	base64-padding  error     '=' padding is missing: Offset == End is where it goes
 //	base64-length   error     the length cannot be fixed by padding (4n+1 characters), '=' in the
 //	                          middle, or more '=' than the length needs
@@ -40,6 +39,19 @@
 //	guid            error     the part before '@' is not a GUID in 8-4-4-4-12 hex form (any case)
 //	guid-version    warning   the GUID is not RFC 4122 version 4, variant 10xx
 //	host            warning   the host is not a plausible FQDN (RFC 1035 labels, at least one dot)
+//	more            either    the last problem, when more were found than listed: how many of each code
+//	                          were left out; severity of the worst of them, range from the first to the last
+//
+// Decode lists at most MaxPerCode (100) problems of one code and MaxProblems
+// (1,000) in all, in the order it finds them, then the "more" summary; the
+// first error in offset order is always listed. OK and Result.Errors and
+// Result.Warnings count every problem. Time and memory are linear in the
+// input (about 5 bytes per base64 character, plus the decoded text), and no
+// message quotes more than 60 bytes of it.
+//
+// Preview and Marks bound what a page shows of a huge CallId: the start of
+// the decoded text with control and format characters escaped, and the start
+// of the raw text cut into pieces by the problems over them.
 //
 // Problems after a base64 error are not looked for: the decoded text exists
 // only once the base64 is valid. Repair applies the mechanical fixes

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-// FuzzDecode: Decode never panics and keeps the promises of Result; Repair
+// FuzzDecode: Decode never panics and keeps the promises of Result; under
+// small caps it keeps the verdict, the counts and the first error; Repair
 // only offers what Decode accepts.
 func FuzzDecode(f *testing.F) {
 	for _, p := range published {
@@ -16,12 +18,19 @@ func FuzzDecode(f *testing.F) {
 		"", " \n", " " + docID + "\n", strings.TrimSuffix(docID, "="), "QQ==QQ==", "QUFBQ", "_w", "MDlk\u00e9GZj", "\xff",
 		enc(docGUID), enc(docGUID + "@"), enc("@a.b"), enc(docGUID + "@a.b@c"), enc(docGUID + "@localhost."),
 		enc("00000000-0000-0000-0000-000000000000@um..com"), "/+7dzLuqmYh3ZlVEMyIRAA==",
+		strings.Repeat("Q\n", 30), strings.Repeat("!", 120), strings.Repeat("QQ==", 9), enc(docGUID + "@a" + strings.Repeat(" .", 9)),
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		r := Decode(raw)
 		checkResult(t, raw, r)
+		checkCapped(t, raw, limits{perCode: 2, total: 3})
+		checkMarks(t, r, 1000, 1000)
+		checkMarks(t, r, len(raw)/2, 2)
+		if p, more := Preview(r.Decoded, 64); len(p) > 64 || more < 0 || more > len(r.Decoded) || !utf8.ValidString(p) {
+			t.Errorf("Preview(%q, 64) = %q, %d", r.Decoded, p, more)
+		}
 		if rep, ok := Repair(raw); ok {
 			if rep == raw || !Decode(rep).OK {
 				t.Errorf("Repair(%q) = %q, true; want a different CallId that Decode accepts", raw, rep)
