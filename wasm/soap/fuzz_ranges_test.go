@@ -14,13 +14,9 @@ import (
 // columns in characters (an invalid UTF-8 byte is one character); a quick fix
 // removes its diagnostic; Format keeps the verdict.
 
-// loneCRIsLineEnd switches the line counting of these targets to XML 1.0
-// §2.11 (a CR not followed by LF ends a line too), the contract of issue 7.
-// It is false until the soap positions count lone CRs (the lead's part of
-// issue 7); with it false, lines end at LF only, CR being a character, as
-// the positions count today, so the fuzzers still find everything else.
-// Set it to true with that change: the CR seeds below then hold the new rule.
-const loneCRIsLineEnd = false
+// loneCRIsLineEnd: a CR not followed by LF ends a line too (XML 1.0
+// §2.11), as soap's line table counts them.
+const loneCRIsLineEnd = true
 
 // textLines is a text cut into lines by an independent reading of XML 1.0
 // §2.11, so the test does not share the code it checks.
@@ -78,23 +74,23 @@ func checkSpan(t *testing.T, tl textLines, what string, sp Span) (start, end int
 	t.Helper()
 	start, why := tl.offset(sp.Start)
 	if why != "" {
-		t.Errorf("%s: start %d:%d: %s (%d lines) in %q", what, sp.Start.Line, sp.Start.Col, why, len(tl.starts), clip(tl.src))
+		t.Errorf("%s: start %d:%d: %s (%d lines) in %q", what, sp.Start.Line, sp.Start.Col, why, len(tl.starts), fuzzClip(tl.src))
 		return 0, 0, false
 	}
 	end, why = tl.offset(sp.End)
 	if why != "" {
-		t.Errorf("%s: end %d:%d: %s (%d lines) in %q", what, sp.End.Line, sp.End.Col, why, len(tl.starts), clip(tl.src))
+		t.Errorf("%s: end %d:%d: %s (%d lines) in %q", what, sp.End.Line, sp.End.Col, why, len(tl.starts), fuzzClip(tl.src))
 		return 0, 0, false
 	}
 	if end < start {
-		t.Errorf("%s: range %d:%d-%d:%d ends before it starts in %q", what, sp.Start.Line, sp.Start.Col, sp.End.Line, sp.End.Col, clip(tl.src))
+		t.Errorf("%s: range %d:%d-%d:%d ends before it starts in %q", what, sp.Start.Line, sp.Start.Col, sp.End.Line, sp.End.Col, fuzzClip(tl.src))
 		return 0, 0, false
 	}
 	return start, end, true
 }
 
 // clip keeps failure messages readable for long inputs.
-func clip(s string) string {
+func fuzzClip(s string) string {
 	if len(s) > 300 {
 		return s[:300] + "…"
 	}
@@ -187,7 +183,7 @@ func FuzzFixRemoves(f *testing.F) {
 			}
 			fixed, err := ApplyFix(body, *d.Fix)
 			if err != nil {
-				t.Fatalf("ApplyFix(%s %q) on %q: %v", d.Code, d.Fix.Title, clip(body), err)
+				t.Fatalf("ApplyFix(%s %q) on %q: %v", d.Code, d.Fix.Title, fuzzClip(body), err)
 			}
 			after := map[string]int{}
 			var newErr []string
@@ -196,16 +192,16 @@ func FuzzFixRemoves(f *testing.F) {
 				// An error of a later decision row than the fixed one was
 				// hidden behind it, or is the placeholder the fix inserts
 				// (child-missing adds an empty <CallId>): that is progress.
-				if e.Severity == Error && before[e.Code] == 0 && !(d.Rule > 0 && e.Rule > d.Rule) {
+				if e.Severity == Error && before[e.Code] == 0 && !(d.Rule != "" && e.Rule.rank() > d.Rule.rank()) {
 					newErr = append(newErr, e.Code)
 				}
 			}
 			if after[d.Code] >= before[d.Code] {
 				t.Errorf("fix %q of %s: %d %s diagnostics before, %d after\nbefore: %q\nafter:  %q",
-					d.Fix.Title, d.Code, before[d.Code], d.Code, after[d.Code], clip(body), clip(fixed))
+					d.Fix.Title, d.Code, before[d.Code], d.Code, after[d.Code], fuzzClip(body), fuzzClip(fixed))
 			}
 			if len(newErr) > 0 {
-				t.Errorf("fix %q of %s adds errors %v\nbefore: %q\nafter:  %q", d.Fix.Title, d.Code, newErr, clip(body), clip(fixed))
+				t.Errorf("fix %q of %s adds errors %v\nbefore: %q\nafter:  %q", d.Fix.Title, d.Code, newErr, fuzzClip(body), fuzzClip(fixed))
 			}
 		}
 	})
@@ -226,7 +222,7 @@ func FuzzFormatVerdict(f *testing.F) {
 		head := DefaultHead()
 		a, b := Check(src, head).Verdict, Check(out, head).Verdict
 		if verdictKey(a) != verdictKey(b) {
-			t.Errorf("Format(%q, %q) changes the verdict from %s to %s\nformatted: %q", clip(src), indent, verdictKey(a), verdictKey(b), clip(out))
+			t.Errorf("Format(%q, %q) changes the verdict from %s to %s\nformatted: %q", fuzzClip(src), indent, verdictKey(a), verdictKey(b), fuzzClip(out))
 		}
 	})
 }
@@ -235,5 +231,5 @@ func verdictKey(v *Verdict) string {
 	if v == nil {
 		return "accepted"
 	}
-	return v.Code + " (rule " + string(rune('0'+v.Rule)) + ")"
+	return v.Code + " (rule " + string(v.Rule) + ")"
 }

@@ -80,16 +80,16 @@ func FuzzHandle(f *testing.F) {
 func checkResponse(t *testing.T, req Request, r Response) {
 	t.Helper()
 	if r.Status < 200 || r.Status > 599 || r.StatusText == "" {
-		t.Fatalf("status %d %q for %q", r.Status, r.StatusText, clip(req.Body))
+		t.Fatalf("status %d %q for %q", r.Status, r.StatusText, fuzzClip(req.Body))
 	}
 	h := r.HeaderMap()
 	if cl := h["Content-Length"]; cl != strconv.Itoa(len(r.Body)) {
-		t.Fatalf("%d: Content-Length %q, body is %d bytes, for %q", r.Status, cl, len(r.Body), clip(req.Body))
+		t.Fatalf("%d: Content-Length %q, body is %d bytes, for %q", r.Status, cl, len(r.Body), fuzzClip(req.Body))
 	}
 	switch r.Status {
 	case 400, 415:
 		if r.Body != "" {
-			t.Fatalf("%d with body %q for %q", r.Status, clip(r.Body), clip(req.Body))
+			t.Fatalf("%d with body %q for %q", r.Status, fuzzClip(r.Body), fuzzClip(req.Body))
 		}
 		return
 	case 405:
@@ -111,7 +111,7 @@ func checkResponse(t *testing.T, req Request, r Response) {
 			break
 		}
 		if err != nil {
-			t.Fatalf("%d: body is not well-formed XML (%v) for %q:\n%s", r.Status, err, clip(req.Body), clip(r.Body))
+			t.Fatalf("%d: body is not well-formed XML (%v) for %q:\n%s", r.Status, err, fuzzClip(req.Body), fuzzClip(r.Body))
 		}
 	}
 }
@@ -121,7 +121,7 @@ func fuzzPlayOnPhone() string {
 	return envelope(`<PlayOnPhone xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><entryId>QUJD</entryId><DialString>+1 425 555 0100</DialString></PlayOnPhone>`)
 }
 
-func clip(s string) string {
+func fuzzClip(s string) string {
 	if len(s) > 300 {
 		return s[:300] + "…"
 	}
