@@ -81,7 +81,7 @@ func runCheck() {
 	renderSize(text)
 	renderDiagnostics(rep, ix)
 	renderActionField(rep)
-	renderResponse(server.PreviewReport(report.Request(text, head), rep))
+	renderResponse(server.Preview(report.RequestWith(text, head, rep)))
 	renderCallID(rep)
 	syncBuilder(rep)
 	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))

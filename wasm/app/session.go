@@ -46,7 +46,7 @@ func sendCurrent() {
 // refreshes the call table.
 func send(body string, head soap.Head) umsim.Response {
 	rep := soap.Check(body, head)
-	resp := server.HandleReport(report.Request(body, head), rep)
+	resp := server.Handle(report.RequestWith(body, head, rep))
 	op := "—"
 	if rep.Operation != "" {
 		op = string(rep.Operation)
@@ -204,7 +204,7 @@ func renderCalls() {
 
 // ensureFreshPreview re-renders the response pane for the checked request.
 func ensureFreshPreview() {
-	renderResponse(server.PreviewReport(report.Request(live.text, live.head), live.rep))
+	renderResponse(server.Preview(report.RequestWith(live.text, live.head, live.rep)))
 }
 
 // callsClick handles the GetCallInfo / Disconnect buttons of a call row.

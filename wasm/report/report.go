@@ -88,7 +88,7 @@ func Check(file string, body string, head soap.Head) Result {
 		File:        file,
 		Valid:       !rep.HasErrors(),
 		Diagnostics: Diagnostics(rep.Diagnostics),
-		Response:    NewResponse(Server().HandleReport(Request(body, head), rep)),
+		Response:    NewResponse(Server().Handle(RequestWith(body, head, rep))),
 	}
 	if rep.Operation != "" {
 		op := rep.Operation
@@ -179,6 +179,14 @@ func Request(body string, head soap.Head) umsim.Request {
 		h = append(h, umsim.Header{Name: "SOAPAction", Value: head.SOAPAction})
 	}
 	return umsim.Request{Method: "POST", Header: h, Body: body}
+}
+
+// RequestWith is Request carrying rep, the checker's report of body and
+// head, so that the server does not check the body again.
+func RequestWith(body string, head soap.Head, rep *soap.Report) umsim.Request {
+	r := Request(body, head)
+	r.Report = rep
+	return r
 }
 
 // Simulate sends Request(body, head) to a fresh Server.

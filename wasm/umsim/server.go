@@ -35,6 +35,10 @@ type Request struct {
 	Header []Header
 	// Body is the request body, the SOAP envelope.
 	Body string
+	// Report, when not nil, is soap.Check of Body with this request's
+	// SOAPAction, made by a caller that shows its diagnostics too (the
+	// page): the server reads it instead of checking the body again.
+	Report *soap.Report
 }
 
 // Fault describes the SOAP fault of a response.
@@ -151,27 +155,12 @@ func New(c Config) *Server {
 	return &Server{cfg: c, mailbox: DefaultMailbox()}
 }
 
-// Handle answers req and applies it: calls start, change state and end.
+// Handle answers req and applies it: calls start, change state and end,
+// the mailbox's settings change.
 func (s *Server) Handle(req Request) Response {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.respond(req, nil, true)
-}
-
-// HandleReport is Handle for a request whose body the caller has checked
-// already: rep must be soap.Check of req's body and SOAPAction. Callers that
-// show the diagnostics too save a second parse.
-func (s *Server) HandleReport(req Request, rep *soap.Report) Response {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.respond(req, rep, true)
-}
-
-// PreviewReport is Preview with the checker's report, as for HandleReport.
-func (s *Server) PreviewReport(req Request, rep *soap.Report) Response {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.respond(req, rep, false)
+	return s.respond(req, true)
 }
 
 // Preview returns the response Handle would give now without changing any
@@ -180,7 +169,7 @@ func (s *Server) PreviewReport(req Request, rep *soap.Report) Response {
 func (s *Server) Preview(req Request) Response {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.respond(req, nil, false)
+	return s.respond(req, false)
 }
 
 // Calls returns every call in start order, states evaluated at Now().
@@ -227,15 +216,15 @@ func (s *Server) eval(c Call, now time.Time) Call {
 }
 
 // respond runs the decision order of behaviour.md (contract v2); apply
-// tells whether to change state. rep is the checker's report of req, or nil
-// to check it here.
-func (s *Server) respond(req Request, rep *soap.Report, apply bool) Response {
+// tells whether to change state.
+func (s *Server) respond(req Request, apply bool) Response {
 	if req.Method != "" && req.Method != "POST" {
 		// Row 1. ASMX compares the method with "POST" case-sensitively
 		// (SoapServerProtocolFactory.CreateIfRequestCompatible) and
 		// answers UnsupportedRequestProtocol(405).
 		return methodNotAllowed(req.Method)
 	}
+	rep := req.Report
 	if rep == nil {
 		action, present := header(req.Header, "SOAPAction")
 		rep = soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})

@@ -9,9 +9,9 @@ import (
 	"umplay/wasm/soap"
 )
 
-// TestHandleReport: answering with the caller's report is answering the
-// request, on every golden request and on the lifecycle.
-func TestHandleReport(t *testing.T) {
+// TestRequestReport: answering with the caller's report (Request.Report)
+// is answering the request, on every golden request.
+func TestRequestReport(t *testing.T) {
 	names, err := filepath.Glob(filepath.Join("testdata", "*.txtar"))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no golden files: %v", err)
@@ -31,13 +31,15 @@ func TestHandleReport(t *testing.T) {
 			req := parseRequest(t, sec.data)
 			action, present := header(req.Header, "SOAPAction")
 			rep := soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
+			withRep := req
+			withRep.Report = rep
 			a, _ := newTestServer()
 			b, _ := newTestServer()
-			if got, want := a.HandleReport(req, rep), b.Handle(req); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: HandleReport = %+v, Handle = %+v", name, got, want)
+			if got, want := a.Handle(withRep), b.Handle(req); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: Handle with the report = %+v, without = %+v", name, got, want)
 			}
-			if got, want := a.PreviewReport(req, rep), b.Preview(req); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: PreviewReport = %+v, Preview = %+v", name, got, want)
+			if got, want := a.Preview(withRep), b.Preview(req); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: Preview with the report = %+v, without = %+v", name, got, want)
 			}
 		}
 	}
