@@ -758,7 +758,7 @@ func (c *checker) unbuilt(e *etree.Element, ei *elemInfo) {
 	if ei.More == 0 {
 		return
 	}
-	c.cands = append(c.cands, cand{d: Diagnostic{Severity: Info, Code: "more", Span: c.p.span(ei.NameStart, ei.NameEnd),
+	c.cands = append(c.cands, cand{d: Diagnostic{Severity: Info, Code: "more", Span: c.p.span(ei.MoreAt, ei.MoreAt+1),
 		Message: fmt.Sprintf("and %d more child elements of <%s> after the first %d: umplay checks them for well-formedness only", ei.More, e.FullTag(), MaxKids)}})
 }
 

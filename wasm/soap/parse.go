@@ -33,6 +33,7 @@ type elemInfo struct {
 	// Kids counts the element children built into the tree; More those
 	// past MaxKids, checked and counted only.
 	Kids, More int
+	MoreAt     int // offset of the first child past MaxKids
 	text       strings.Builder
 	Parent     *etree.Element
 }
@@ -267,6 +268,9 @@ func parse(src string) *parsed {
 				ghost = true
 			case stack[len(stack)-1].info.Kids >= MaxKids:
 				ghost = true
+				if pi := stack[len(stack)-1].info; pi.More == 0 {
+					pi.MoreAt = off
+				}
 				stack[len(stack)-1].info.More++
 			default:
 				parent := stack[len(stack)-1]
