@@ -44,6 +44,7 @@ func installAPI() {
 		"build":        export("build", apiBuild),
 		"send":         export("send", apiSend),
 		"state":        export("state", apiState),
+		"setState":     export("setState", apiSetState),
 	}
 	js.Global().Set("umplay", js.Global().Get("umplayBoot").Call("wrap", api))
 }
@@ -243,7 +244,7 @@ func apiSend(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := send(xml, head)
+	resp := send(xml, head, nil)
 	if live.rep != nil {
 		ensureFreshPreview()
 	}

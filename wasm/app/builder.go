@@ -170,7 +170,8 @@ func build(ev dom.Event) {
 		return
 	}
 	bMsg.SetTextContent("")
-	loadRequest(xml, state.Builder.Operation.QuotedAction(), true)
+	op := state.Builder.Operation
+	replaceRequest("the built "+string(op)+" request", func() { setProgramText(xml, op.QuotedAction(), true) }, nil)
 }
 
 // loadRequest puts a whole request into the editor and the head fields,

@@ -81,9 +81,10 @@ func runCheck() {
 	renderSize(text)
 	renderDiagnostics(rep, ix)
 	renderActionField(rep)
-	renderResponse(server.Preview(report.RequestWith(text, head, rep)))
+	showPreview(server.Preview(report.RequestWith(text, head, rep)))
 	renderCallID(rep)
 	syncBuilder(rep)
+	afterCheck(text, rep)
 	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))
 }
 

@@ -140,19 +140,36 @@ func loadExamples(done func()) {
 	}()
 }
 
-// exampleChosen loads the chosen example into the editor and the head.
-func exampleChosen(dom.Event) {
-	file := exampleSel.Value()
-	var ex *example
+// findExample returns the example with that file name, or nil.
+func findExample(file string) *example {
 	for i := range examples {
 		if examples[i].File == file {
-			ex = &examples[i]
+			return &examples[i]
 		}
 	}
+	return nil
+}
+
+// cachedExample returns an example's text if it has been fetched.
+func cachedExample(file string) (string, bool) {
+	exampleMu.Lock()
+	defer exampleMu.Unlock()
+	t, ok := exampleText[file]
+	return t, ok
+}
+
+// exampleChosen loads the chosen example into the editor and the head,
+// asking first when that would replace the user's edits.
+func exampleChosen(dom.Event) {
+	ex := findExample(exampleSel.Value())
 	if ex == nil {
 		return
 	}
 	x := *ex
+	prev := ""
+	if flow.example != nil {
+		prev = flow.example.File
+	}
 	go func() {
 		defer guard("loading an example")
 		text, err := exampleBody(x.File)
@@ -160,13 +177,17 @@ func exampleChosen(dom.Event) {
 			showError(err.Error())
 			return
 		}
-		a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
-		if x.SOAPAction != nil {
-			a, p = *x.SOAPAction, true
-		}
-		state.Example = x.File
-		loadRequest(text, a, p)
-		exampleTip.SetTextContent(x.Note)
-		setHidden(exampleTip, x.Note == "")
+		replaceRequest("the example \u201c"+x.Title+"\u201d", func() {
+			a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
+			if x.SOAPAction != nil {
+				a, p = *x.SOAPAction, true
+			}
+			setProgramText(text, a, p)
+			flow.example = findExample(x.File)
+			state.Example = x.File
+			exampleSel.SetValue(x.File)
+			exampleTip.SetTextContent(x.Note)
+			setHidden(exampleTip, x.Note == "")
+		}, func() { exampleSel.SetValue(prev) })
 	}()
 }

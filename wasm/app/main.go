@@ -34,6 +34,7 @@ func start() (err error) {
 	lookup()
 	server = newServer()
 	ed.init()
+	lookupFlow()
 	initExport()
 
 	on(request, "input", func(dom.Event) { changed() })

@@ -34,25 +34,28 @@ type exchange struct {
 	resp     umsim.Response
 }
 
-// sendCurrent sends the editor's request (the #send button, Ctrl+Enter).
+// sendCurrent sends the editor's request (the #send button, Ctrl+Enter)
+// and shows the reply until the next edit.
 func sendCurrent() {
 	ensureFresh()
-	send(live.text, live.head)
-	live.gen++
-	runCheck() // the preview may have changed (e.g. GetCallInfo of a new call)
+	send(live.text, live.head, live.rep)
 }
 
-// send applies a request to the server, records it in the history and
-// refreshes the call table.
-func send(body string, head soap.Head) umsim.Response {
-	rep := soap.Check(body, head)
+// send applies a request to the server (rep is its check, or nil), records
+// it in the history, refreshes the call table and shows the reply.
+func send(body string, head soap.Head, rep *soap.Report) umsim.Response {
+	if rep == nil {
+		rep = soap.Check(body, head)
+	}
 	resp := server.Handle(report.RequestWith(body, head, rep))
 	op := "—"
 	if rep.Operation != "" {
 		op = string(rep.Operation)
 	}
-	addHistory(exchange{at: time.Now(), op: op, endpoint: endpoint.Value(), body: body, head: head, resp: resp})
+	at := time.Now()
+	li := addHistory(exchange{at: at, op: op, endpoint: endpoint.Value(), body: body, head: head, resp: resp})
 	renderCalls()
+	showReply(resp, at, li)
 	return resp
 }
 
@@ -74,8 +77,8 @@ func rawRequest(x exchange) string {
 	return b.String()
 }
 
-// addHistory prepends an entry to #history.
-func addHistory(x exchange) {
+// addHistory prepends an entry to #history and returns it.
+func addHistory(x exchange) js.Value {
 	li := elem("li", "history__item", "")
 	det := elem("details", "history__details", "")
 	sum := elem("summary", "history__summary", "")
@@ -105,6 +108,7 @@ func addHistory(x exchange) {
 	h := historyList.Underlying()
 	h.Call("insertBefore", li, h.Get("firstChild"))
 	setHidden(historyEmpty, true)
+	return li
 }
 
 // renderHTTP writes an HTTP message: the head as text, the body coloured.
@@ -202,9 +206,13 @@ func renderCalls() {
 	}
 }
 
-// ensureFreshPreview re-renders the response pane for the checked request.
+// ensureFreshPreview re-renders the response pane for the checked request
+// (a call's state moved on); a reply stays until the next edit.
 func ensureFreshPreview() {
-	renderResponse(server.Preview(report.RequestWith(live.text, live.head, live.rep)))
+	if flow.reply != nil || live.rep == nil {
+		return
+	}
+	showPreview(server.Preview(report.RequestWith(live.text, live.head, live.rep)))
 }
 
 // callsClick handles the GetCallInfo / Disconnect buttons of a call row.
@@ -232,12 +240,19 @@ func callsClick(ev dom.Event) {
 		showError(err.Error())
 		return
 	}
-	loadRequest(xml, op.QuotedAction(), true)
-	ed.ta.Call("focus")
+	replaceRequest("the "+string(op)+" request for this call", func() {
+		setProgramText(xml, op.QuotedAction(), true)
+		ed.ta.Call("focus")
+	}, nil)
 }
 
-// reset forgets every call and the history.
+// reset forgets every call, the history and the mailbox's settings, after
+// asking.
 func reset(dom.Event) {
+	ask("Reset the simulated server? Its calls, the mailbox's settings and the history are forgotten.", "Reset", "Cancel", resetNow, nil)
+}
+
+func resetNow() {
 	server = newServer()
 	stopTicker()
 	historyList.Underlying().Set("textContent", "")

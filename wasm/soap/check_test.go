@@ -459,3 +459,25 @@ func TestCallIDAfterMisplacedOne(t *testing.T) {
 		t.Errorf("the CallId in the right namespace was not checked:%s", diagString(r.Diagnostics))
 	}
 }
+
+// FixAll repairs the pt-BR sample and the archived Exchange 2007 one into the
+// English sample, and leaves removals alone.
+func TestFixAll(t *testing.T) {
+	en := readExample(t, "disconnect-docs-en.xml")
+	for _, name := range []string{"disconnect-docs-pt-br.xml", "disconnect-docs-exchange2007-archive.xml"} {
+		got, head, n := FixAll(readExample(t, name), DefaultHead())
+		if got != en || n == 0 || head != DefaultHead() {
+			t.Errorf("FixAll(%s) = %q, %+v, %d fixes; want the English sample", name, got, head, n)
+		}
+	}
+	// An unknown child is not removed; the unquoted SOAPAction is quoted;
+	// the missing padding restored.
+	in := strings.Replace(disconnect(strings.TrimSuffix(docCallID, "=")), "</CallId>", "</CallId><x/>", 1)
+	got, head, n := FixAll(in, Head{SOAPActionPresent: true, SOAPAction: Disconnect.Action()})
+	if !strings.Contains(got, "<x/>") || !strings.Contains(got, docCallID+"</CallId>") || head.SOAPAction != Disconnect.QuotedAction() || n != 2 {
+		t.Errorf("FixAll = %q, %+v, %d fixes", got, head, n)
+	}
+	if got, _, n := FixAll(en, DefaultHead()); got != en || n != 0 {
+		t.Errorf("FixAll(clean) changed it: %d fixes", n)
+	}
+}

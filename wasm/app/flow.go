@@ -1,0 +1,327 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/soap"
+	"umplay/wasm/umsim"
+)
+
+// The page's flow around the one State: which answer the response pane
+// shows (Preview or Reply), whether the editor holds what the program put
+// there (so replacing it needs no question), the example whose note is
+// shown, and apply, which rebuilds the page from any State.
+
+var (
+	respMode    dom.Element
+	fixAllBtn   *dom.HTMLButtonElement
+	endpointMsg dom.Element
+	confirmBox  dom.Element
+	confirmText dom.Element
+	confirmYes  *dom.HTMLButtonElement
+	confirmNo   *dom.HTMLButtonElement
+)
+
+// flow is the part of the page's state that is not the user's choice.
+var flow struct {
+	// pristine is the text the program last put into the editor (the
+	// initial sample, an example, Build, apply); the user has edited the
+	// request when the editor holds something else.
+	pristine string
+	// example is the example loaded last, while the editor still holds
+	// its text; nil otherwise.
+	example *example
+	// reply is the exchange Send made last, shown until the next edit;
+	// nil in preview mode.
+	reply   *umsim.Response
+	replyAt time.Time
+	replyLi js.Value
+	// onConfirm runs when the user accepts the question on #confirm.
+	onConfirm func()
+	onRefuse  func()
+}
+
+func lookupFlow() {
+	respMode = in("response", `[data-field="mode"]`)
+	fixAllBtn = byID("fix-all").(*dom.HTMLButtonElement)
+	endpointMsg = byID("endpoint-msg")
+	confirmBox = byID("confirm")
+	confirmText = byID("confirm-text")
+	confirmYes = byID("confirm-yes").(*dom.HTMLButtonElement)
+	confirmNo = byID("confirm-no").(*dom.HTMLButtonElement)
+	on(fixAllBtn, "click", func(dom.Event) { fixAll() })
+	on(confirmYes, "click", func(dom.Event) { answer(true) })
+	on(confirmNo, "click", func(dom.Event) { answer(false) })
+	on(confirmBox, "keydown", func(ev dom.Event) {
+		if ev.Underlying().Get("key").String() == "Escape" {
+			answer(false)
+		}
+	})
+	flow.pristine = ed.text()
+}
+
+// edited tells whether the user changed the request since the program last
+// set it.
+func edited() bool { return ed.text() != flow.pristine }
+
+// ask shows a question on #confirm with two answers; yes runs on the first.
+// Only one question at a time: a new one replaces the old (refusing it).
+func ask(question, yesLabel, noLabel string, yes, no func()) {
+	if flow.onRefuse != nil {
+		flow.onRefuse()
+	}
+	flow.onConfirm, flow.onRefuse = yes, no
+	confirmText.SetTextContent(question)
+	confirmYes.SetTextContent(yesLabel)
+	confirmNo.SetTextContent(noLabel)
+	setHidden(confirmBox, false)
+	confirmNo.Focus()
+}
+
+func answer(yes bool) {
+	f := flow.onRefuse
+	if yes {
+		f = flow.onConfirm
+	}
+	flow.onConfirm, flow.onRefuse = nil, nil
+	setHidden(confirmBox, true)
+	if f != nil {
+		f()
+	}
+}
+
+// replaceRequest puts text into the editor as the program's (one undo
+// step), asking first when the user's edits would be lost. what names the
+// replacement in the question.
+func replaceRequest(what string, do func(), refused func()) {
+	if !edited() {
+		do()
+		return
+	}
+	ask("Replace your edited request with "+what+"? Ctrl+Z undoes the replacement.", "Replace", "Keep my text", do, refused)
+}
+
+// setProgramText loads text into the editor as the program's text.
+func setProgramText(text, soapAction string, present_ bool) {
+	flow.pristine = text
+	loadRequest(text, soapAction, present_)
+}
+
+// afterCheck updates what depends on the text just checked: the example
+// note (it belongs to the example's text), the Fix all button, the endpoint
+// warning, and the response pane's mode (any change ends the reply).
+func afterCheck(text string, rep *soap.Report) {
+	if ex := flow.example; ex != nil {
+		if t, ok := cachedExample(ex.File); !ok || t != text {
+			flow.example = nil
+			state.Example = ""
+			setHidden(exampleTip, true)
+			exampleSel.SetValue("")
+		}
+	}
+	n := 0
+	for _, d := range rep.Diagnostics {
+		if soap.SafeFix(d) {
+			n++
+		}
+	}
+	fixAllBtn.SetDisabled(n == 0)
+	fixAllBtn.SetTitle(fmt.Sprintf("Apply the %d safe quick fixes in one step (Ctrl+Z undoes it)", n))
+	if n == 1 {
+		fixAllBtn.SetTitle("Apply the safe quick fix (Ctrl+Z undoes it)")
+	}
+	msg := umsim.EndpointProblem(endpoint.Value())
+	endpointMsg.SetTextContent(msg)
+	endpointMsg.Class().Set([]string{"field-msg", "field-msg--warning"})
+	setHidden(endpointMsg, msg == "")
+}
+
+// showPreview marks the response pane as the preview of Send.
+func showPreview(r umsim.Response) {
+	endReply()
+	respMode.SetTextContent("Preview: what Send would get now (nothing is sent, the server does not change)")
+	respMode.Class().Set([]string{"response__mode"})
+	renderResponse(r)
+}
+
+// showReply shows the answer Send just got, until the next edit.
+func showReply(r umsim.Response, at time.Time, li js.Value) {
+	endReply()
+	flow.reply, flow.replyAt, flow.replyLi = &r, at, li
+	respMode.SetTextContent("Reply: the answer to the request sent at " + at.Format("15:04:05") + " (history, highlighted); edit the request to see the preview again")
+	respMode.Class().Set([]string{"response__mode", "response__mode--reply"})
+	if !li.IsUndefined() && !li.IsNull() {
+		li.Get("classList").Call("add", "history__item--current")
+	}
+	renderResponse(r)
+}
+
+func endReply() {
+	if !flow.replyLi.IsUndefined() && !flow.replyLi.IsNull() {
+		flow.replyLi.Get("classList").Call("remove", "history__item--current")
+	}
+	flow.reply, flow.replyLi = nil, js.Undefined()
+}
+
+// fixAll applies every safe fix, body and SOAPAction, as one edit.
+func fixAll() {
+	ensureFresh()
+	body, head, n := soap.FixAll(live.text, live.head)
+	if n == 0 {
+		return
+	}
+	if head.SOAPActionPresent != live.head.SOAPActionPresent || head.SOAPAction != live.head.SOAPAction {
+		action.SetValue(head.SOAPAction)
+		present.SetChecked(head.SOAPActionPresent)
+	}
+	if body != live.text {
+		ed.setText(body) // one replacement: one undo step
+	}
+	changed()
+	ensureFresh()
+	bMsg.SetTextContent("")
+	diagSum.SetTextContent(diagSum.TextContent() + " (" + strconv.Itoa(n) + " fixed)")
+}
+
+// currentState reads the page into a State.
+func currentState() State {
+	readHead()
+	readBuilder()
+	state.Request = ed.text()
+	return state
+}
+
+// apply rebuilds the page from s: every control renders from it (what a
+// share link, an embed's setState and a lesson call).
+func apply(s State) {
+	state = s
+	action.SetValue(s.SOAPAction)
+	present.SetChecked(s.SOAPActionPresent)
+	contentType.SetValue(s.ContentType)
+	endpoint.SetValue(s.Endpoint)
+	b := s.Builder
+	bOp.SetValue(string(b.Operation))
+	showOp()
+	bCallID.SetValue(b.CallID)
+	bGUID.SetValue(b.GUID)
+	bHost.SetValue(b.Host)
+	bPrefix.SetChecked(b.Prefix)
+	bDecl.SetChecked(b.Decl)
+	bEntryID.SetValue(b.EntryID)
+	bDial.SetValue(b.DialString)
+	bGreeting.SetValue(b.GreetingType)
+	bStatus.SetValue(b.Status)
+	bFolder.SetValue(b.FolderID)
+	flow.pristine = s.Request
+	flow.example = nil
+	setHidden(exampleTip, true)
+	exampleSel.SetValue("")
+	if s.Example != "" {
+		if ex := findExample(s.Example); ex != nil {
+			if t, ok := cachedExample(ex.File); ok && t == s.Request {
+				flow.example = ex
+				exampleSel.SetValue(ex.File)
+				exampleTip.SetTextContent(ex.Note)
+				setHidden(exampleTip, ex.Note == "")
+			}
+		}
+	}
+	ed.setText(s.Request)
+	live.gen++
+	runCheck()
+	state.Builder = s.Builder // the check's sync reads the request; the state's builder wins
+	state.Example = s.Example
+	if flow.example == nil {
+		state.Example = ""
+	}
+}
+
+// stateFromJS reads a State from a plain JS object, field by field, with
+// types checked and sizes capped: it is data from a URL or a host page.
+// Missing fields keep their DefaultState values.
+func stateFromJS(v js.Value) (State, error) {
+	s := DefaultState()
+	if v.Type() != js.TypeObject {
+		return s, fmt.Errorf("state must be an object")
+	}
+	str := func(o js.Value, key string, dst *string, max int) error {
+		f := o.Get(key)
+		switch f.Type() {
+		case js.TypeUndefined:
+			return nil
+		case js.TypeString:
+			if n := f.Length(); n > max {
+				return fmt.Errorf("state.%s is %d characters long, the limit is %d", key, n, max)
+			}
+			*dst = f.String()
+			return nil
+		}
+		return fmt.Errorf("state.%s must be a string", key)
+	}
+	boolean := func(o js.Value, key string, dst *bool) error {
+		f := o.Get(key)
+		switch f.Type() {
+		case js.TypeUndefined:
+			return nil
+		case js.TypeBoolean:
+			*dst = f.Bool()
+			return nil
+		}
+		return fmt.Errorf("state.%s must be true or false", key)
+	}
+	const field = 4 << 10
+	errs := []error{
+		str(v, "request", &s.Request, soap.MaxBytes),
+		str(v, "soapAction", &s.SOAPAction, field),
+		boolean(v, "soapActionPresent", &s.SOAPActionPresent),
+		str(v, "contentType", &s.ContentType, field),
+		str(v, "endpoint", &s.Endpoint, field),
+		str(v, "example", &s.Example, 256),
+	}
+	if b := v.Get("builder"); b.Type() == js.TypeObject {
+		var op string
+		bb := &s.Builder
+		errs = append(errs,
+			str(b, "operation", &op, 64), str(b, "callId", &bb.CallID, field), str(b, "guid", &bb.GUID, field),
+			str(b, "host", &bb.Host, field), boolean(b, "prefix", &bb.Prefix), boolean(b, "decl", &bb.Decl),
+			str(b, "entryId", &bb.EntryID, field), str(b, "dialString", &bb.DialString, field),
+			str(b, "greetingType", &bb.GreetingType, 64), str(b, "status", &bb.Status, 16),
+			str(b, "folderId", &bb.FolderID, field))
+		if op != "" {
+			o, ok := soap.ParseOperation(op)
+			if !ok {
+				errs = append(errs, fmt.Errorf("state.builder.operation %q is not an operation of the service", op))
+			}
+			bb.Operation = o
+		}
+	} else if !b.IsUndefined() {
+		errs = append(errs, fmt.Errorf("state.builder must be an object"))
+	}
+	for _, err := range errs {
+		if err != nil {
+			return DefaultState(), err
+		}
+	}
+	return s, nil
+}
+
+// apiSetState is window.umplay.setState(state): apply a State (fields
+// missing keep their defaults) and return the state the page then holds.
+func apiSetState(args []js.Value) (any, error) {
+	if len(args) == 0 {
+		return nil, fmt.Errorf("umplay.setState: give the state object")
+	}
+	s, err := stateFromJS(args[0])
+	if err != nil {
+		return nil, fmt.Errorf("umplay.setState: %v", err)
+	}
+	apply(s)
+	return apiState(nil)
+}
