@@ -14,7 +14,8 @@ import (
 // The baseline pages, served from a temporary directory beside web/ (never
 // shipped): hello.html runs the hello-world Go program the standard way
 // (wasm_exec.js and WebAssembly.instantiateStreaming), textarea.html is a
-// plain <textarea id="request"> without any script.
+// plain <textarea id="request"> without any script (its CSS in a file: the
+// server's Content-Security-Policy refuses inline styles).
 const (
 	helloHTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hello</title><link rel="icon" href="data:,">
@@ -24,9 +25,10 @@ const (
 	helloJS = `var go = new Go();
 WebAssembly.instantiateStreaming(fetch("hello.wasm"), go.importObject).then(function (r) { go.run(r.instance); });
 `
+	textareaCSS  = "textarea { width: 90vw; height: 80vh; font: 13px monospace; }\n"
 	textareaHTML = `<!doctype html>
 <html lang="en" data-umplay="ready"><head><meta charset="utf-8"><title>textarea</title><link rel="icon" href="data:,">
-<style>textarea { width: 90vw; height: 80vh; font: 13px monospace; }</style></head>
+<link rel="stylesheet" href="textarea.css"></head>
 <body><textarea id="request" spellcheck="false"></textarea></body></html>
 `
 )
@@ -61,7 +63,7 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 		os.RemoveAll(dir)
 		return "", err
 	}
-	files := map[string]string{"hello.html": helloHTML, "hello.js": helloJS, "textarea.html": textareaHTML, "wasm_exec.js": string(wasmExec)}
+	files := map[string]string{"hello.html": helloHTML, "hello.js": helloJS, "textarea.html": textareaHTML, "textarea.css": textareaCSS, "wasm_exec.js": string(wasmExec)}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			os.RemoveAll(dir)
