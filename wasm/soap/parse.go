@@ -111,6 +111,10 @@ func parse(src string) *parsed {
 		scope map[string]string // prefix → URI declared on this element
 	}
 	var stack []open
+	// ghostInfo is the elemInfo of every ghost in turn: a ghost's info is
+	// only read while its start tag is handled, so one is reused (with its
+	// Attrs' array) instead of allocating one per element.
+	var ghostInfo elemInfo
 	lookup := func(prefix string) (string, bool) {
 		if prefix == "xml" {
 			return "http://www.w3.org/XML/1998/namespace", true
@@ -219,10 +223,22 @@ func parse(src string) *parsed {
 					fmt.Sprintf("An element has %d attributes, limit %d.", len(t.Attr), MaxAttrs), off, end)
 				return p
 			}
-			info := &elemInfo{Start: off, StartEnd: end}
+			parentGhost := len(stack) > 0 && (stack[len(stack)-1].el == nil || stack[len(stack)-1].info.Kids >= MaxKids)
+			var info *elemInfo
+			if parentGhost {
+				ghostInfo = elemInfo{Attrs: ghostInfo.Attrs[:0]}
+				info = &ghostInfo
+			} else {
+				info = &elemInfo{}
+			}
+			info.Start, info.StartEnd = off, end
 			info.NameStart = off + 1
-			info.NameEnd = info.NameStart + len(qname(t.Name))
-			info.Attrs = scanAttrs(src, info.NameEnd, end)
+			info.NameEnd = info.NameStart + qnameLen(t.Name)
+			info.Attrs = scanAttrs(info.Attrs, src, info.NameEnd, end)
+			// The qualified name as written, sliced from the source rather
+			// than built (a start tag's name is exactly what the decoder
+			// read there).
+			name := src[info.NameStart:info.NameEnd]
 			var scope map[string]string
 			for i, a := range t.Attr {
 				key := qname(a.Name)
@@ -261,7 +277,7 @@ func parse(src string) *parsed {
 			ghost := false
 			switch {
 			case len(stack) == 0:
-				el = p.doc.CreateElement(qname(t.Name))
+				el = p.doc.CreateElement(name)
 				p.root = el
 			case stack[len(stack)-1].el == nil:
 				ghost = true
@@ -272,7 +288,7 @@ func parse(src string) *parsed {
 				parent := stack[len(stack)-1]
 				parent.info.Kids++
 				info.Parent = parent.el
-				el = info.Parent.CreateElement(qname(t.Name))
+				el = info.Parent.CreateElement(name)
 			}
 			if !ghost {
 				for _, a := range t.Attr {
@@ -280,7 +296,7 @@ func parse(src string) *parsed {
 				}
 				p.info[el] = info
 			}
-			o := open{el: el, name: qname(t.Name), start: off, scope: scope}
+			o := open{el: el, name: name, start: off, scope: scope}
 			if !ghost {
 				o.info = info
 			}
@@ -326,14 +342,13 @@ func parse(src string) *parsed {
 			}
 			top := stack[len(stack)-1]
 			if top.el == nil {
-				if end != off {
-					if got := qname(t.Name); got != top.name {
-						at := p.pos(top.start)
-						fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
-							fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
-							off+2, off+2+len(got))
-						return p
-					}
+				if end != off && !isQName(t.Name, top.name) {
+					got := qname(t.Name)
+					at := p.pos(top.start)
+					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
+						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
+						off+2, off+2+len(got))
+					return p
 				}
 				stack = stack[:len(stack)-1]
 				continue
@@ -347,7 +362,8 @@ func parse(src string) *parsed {
 			} else {
 				info.End, info.EndEnd = off, end
 				info.EndNameStart = off + 2
-				if got, want := qname(t.Name), top.el.FullTag(); got != want {
+				if want := top.name; !isQName(t.Name, want) {
+					got := qname(t.Name)
 					at := p.pos(info.Start)
 					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", want, at.Line, at.Col, got, want),
 						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", want, at.Line, at.Col+1, got),
@@ -501,6 +517,22 @@ func xmlReason(msg string) string {
 	return s
 }
 
+// qnameLen is len(qname(n)).
+func qnameLen(n xml.Name) int {
+	if n.Space == "" {
+		return len(n.Local)
+	}
+	return len(n.Space) + 1 + len(n.Local)
+}
+
+// isQName tells whether qname(n) == s, without building it.
+func isQName(n xml.Name, s string) bool {
+	if n.Space == "" {
+		return s == n.Local
+	}
+	return len(s) == qnameLen(n) && s[:len(n.Space)] == n.Space && s[len(n.Space)] == ':' && s[len(n.Space)+1:] == n.Local
+}
+
 func qname(n xml.Name) string {
 	if n.Space == "" {
 		return n.Local
@@ -510,10 +542,10 @@ func qname(n xml.Name) string {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// scanAttrs finds the attributes of a well-formed start tag: from just after
-// the element name up to (not including) the closing '>' at end-1.
-func scanAttrs(src string, i, end int) []attrInfo {
-	var out []attrInfo
+// scanAttrs appends to out the attributes of a well-formed start tag: from
+// just after the element name up to (not including) the closing '>' at
+// end-1.
+func scanAttrs(out []attrInfo, src string, i, end int) []attrInfo {
 	for i < end {
 		for i < end && isSpace(src[i]) {
 			i++
