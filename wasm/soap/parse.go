@@ -85,7 +85,16 @@ func (p *parsed) span(start, end int) Span { return p.lines.Span(start, end) }
 // walk). It never panics; a failure is recorded in p.err and the tree built so
 // far is kept.
 func parse(src string) *parsed {
-	p := &parsed{src: src, lines: NewLines(src), info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
+	lines := NewLines(src)
+	if p := parseTokens(src, lines, newFastTokens(src)); p != nil {
+		return p
+	}
+	return parseTokens(src, lines, newXMLTokens(src))
+}
+
+// parseTokens is parse with the tokens of tz; nil when tz bails (errBail).
+func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
+	p := &parsed{src: src, lines: lines, info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
@@ -94,9 +103,6 @@ func parse(src string) *parsed {
 			Start:  0, End: 0}
 		return p
 	}
-	d := xml.NewDecoder(strings.NewReader(src))
-	d.Strict = true
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
 	// open is an element whose end tag is still to come. el is nil for a
 	// "ghost": an element past MaxKids element siblings (or inside one),
@@ -137,11 +143,12 @@ func parse(src string) *parsed {
 	rootDone := false
 	sawToken := false
 	for {
-		off := int(d.InputOffset())
-		tok, err := d.RawToken()
-		end := int(d.InputOffset())
+		tok, off, end, err := tz.next()
 		if err == io.EOF {
 			break
+		}
+		if err == errBail {
+			return nil
 		}
 		if err != nil {
 			var se *xml.SyntaxError
