@@ -174,14 +174,14 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 		if p.stop >= 0 {
 			// After the stop, only what XML allows after the root
 			// (white space, comments, processing instructions) is quiet.
-			switch t := tok.(type) {
-			case xml.CharData:
-				if i := firstNonSpace(t); i >= 0 {
+			switch t := tok; t.Kind {
+			case tokText:
+				if i := firstNonSpace(t.Data); i >= 0 {
 					p.unread = off + i
 					return p
 				}
-			case xml.Comment:
-			case xml.ProcInst:
+			case tokComment:
+			case tokProcInst:
 				if t.Target == "xml" {
 					p.unread = off
 					return p
@@ -197,24 +197,24 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 			// space (which ends where '<' starts), a comment or a
 			// processing instruction is read and ends the read; anything
 			// else is an error of that read (row 5e).
-			switch t := tok.(type) {
-			case xml.CharData:
-				if i := firstNonSpace(t); i < 0 {
+			switch t := tok; t.Kind {
+			case tokText:
+				if i := firstNonSpace(t.Data); i < 0 {
 					p.stop = end
 					continue
 				}
-			case xml.Comment:
+			case tokComment:
 				p.stop = end
 				continue
-			case xml.ProcInst:
+			case tokProcInst:
 				if t.Target != "xml" {
 					p.stop = end
 					continue
 				}
 			}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t := tok; t.Kind {
+		case tokStart:
 			if rootDone && len(stack) == 0 {
 				fail("xml-syntax", "the XML is not well-formed: there is more than one root element; a SOAP request has exactly one Envelope",
 					"There are multiple root elements.", off, end)
@@ -341,7 +341,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 			}
 			info.NS = ns
 			info.Local = t.Name.Local
-		case xml.EndElement:
+		case tokEnd:
 			if len(stack) == 0 {
 				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: end tag </%s> has no start tag; remove it", qname(t.Name)),
 					fmt.Sprintf("Unexpected end tag </%s>.", qname(t.Name)), off, end)
@@ -382,9 +382,9 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 			if len(stack) == 0 {
 				rootDone = true
 			}
-		case xml.CharData:
+		case tokText:
 			if len(stack) == 0 {
-				if i := firstNonSpace(t); i >= 0 {
+				if i := firstNonSpace(t.Data); i >= 0 {
 					fail("xml-syntax", "the XML is not well-formed: text outside the root element; remove it",
 						"Data at the root level is invalid.", off+i, end)
 					return p
@@ -396,16 +396,16 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 				continue
 			}
 			if len(top.el.Child) < 2*MaxKids {
-				top.el.CreateText(string(t)) // past that, text is only collected below
+				top.el.CreateText(string(t.Data)) // past that, text is only collected below
 			}
-			top.info.text.Write(t)
-		case xml.Comment:
+			top.info.text.Write(t.Data)
+		case tokComment:
 			if len(stack) == 0 {
-				p.doc.CreateComment(string(t))
+				p.doc.CreateComment(string(t.Data))
 			} else if e := stack[len(stack)-1].el; e != nil && len(e.Child) < 2*MaxKids {
-				e.CreateComment(string(t))
+				e.CreateComment(string(t.Data))
 			}
-		case xml.ProcInst:
+		case tokProcInst:
 			if t.Target == "xml" {
 				if off != 0 {
 					fail("xml-syntax", "the XML is not well-formed: the XML declaration must be the very first thing in the document; move it to line 1, column 1",
@@ -415,12 +415,12 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 				p.decl = scanDecl(src, off, end)
 			}
 			if len(stack) == 0 {
-				p.doc.CreateProcInst(t.Target, string(t.Inst))
+				p.doc.CreateProcInst(t.Target, string(t.Data))
 			} else if e := stack[len(stack)-1].el; e != nil {
-				e.CreateProcInst(t.Target, string(t.Inst))
+				e.CreateProcInst(t.Target, string(t.Data))
 			}
-		case xml.Directive:
-			if strings.HasPrefix(strings.TrimSpace(string(t)), "DOCTYPE") {
+		case tokDirective:
+			if strings.HasPrefix(strings.TrimSpace(string(t.Data)), "DOCTYPE") {
 				fail("xml-doctype", "a SOAP message must not contain a document type declaration (SOAP 1.1 §3); remove the <!DOCTYPE …>",
 					"For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings to XmlReader.Create method.", off, end)
 				return p

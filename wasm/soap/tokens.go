@@ -13,8 +13,30 @@ import (
 type tokenizer interface {
 	// next returns the next token, where it starts and just past its end;
 	// io.EOF at the end; errBail when a fast tokenizer meets what it
-	// leaves to encoding/xml.
-	next() (tok xml.Token, off, end int, err error)
+	// leaves to encoding/xml. The token and its slices are valid until
+	// the next call.
+	next() (tok *token, off, end int, err error)
+}
+
+type tokKind uint8
+
+const (
+	tokStart     tokKind = iota + 1 // xml.StartElement: Name, Attr
+	tokEnd                          // xml.EndElement: Name
+	tokText                         // xml.CharData: Data
+	tokComment                      // xml.Comment: Data
+	tokProcInst                     // xml.ProcInst: Target, Data (Inst)
+	tokDirective                    // xml.Directive: Data
+)
+
+// token is one raw token, in one reused struct rather than an xml.Token
+// (an interface: boxing each token would allocate).
+type token struct {
+	Kind   tokKind
+	Name   xml.Name
+	Attr   []xml.Attr
+	Target string
+	Data   []byte
 }
 
 // errBail stops a parse by fastTokens: parse starts again with xmlTokens.
@@ -22,19 +44,42 @@ var errBail = errors.New("soap: left to encoding/xml")
 
 // xmlTokens is encoding/xml's tokenizer, strict, with every declared
 // encoding read as UTF-8 (the text is already a Go string).
-type xmlTokens struct{ d *xml.Decoder }
+type xmlTokens struct {
+	d   *xml.Decoder
+	tok token
+}
 
 func newXMLTokens(src string) *xmlTokens {
 	d := xml.NewDecoder(strings.NewReader(src))
 	d.Strict = true
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	return &xmlTokens{d}
+	return &xmlTokens{d: d}
 }
 
-func (x *xmlTokens) next() (xml.Token, int, int, error) {
+func (x *xmlTokens) next() (*token, int, int, error) {
 	off := int(x.d.InputOffset())
 	tok, err := x.d.RawToken()
-	return tok, off, int(x.d.InputOffset()), err
+	end := int(x.d.InputOffset())
+	if err != nil {
+		return nil, off, end, err
+	}
+	x.tok = token{}
+	t := &x.tok
+	switch v := tok.(type) {
+	case xml.StartElement:
+		t.Kind, t.Name, t.Attr = tokStart, v.Name, v.Attr
+	case xml.EndElement:
+		t.Kind, t.Name = tokEnd, v.Name
+	case xml.CharData:
+		t.Kind, t.Data = tokText, v
+	case xml.Comment:
+		t.Kind, t.Data = tokComment, v
+	case xml.ProcInst:
+		t.Kind, t.Target, t.Data = tokProcInst, v.Target, v.Inst
+	case xml.Directive:
+		t.Kind, t.Data = tokDirective, v
+	}
+	return t, off, end, nil
 }
 
 // fastTokens tokenizes the common shape of a request — ASCII names, quoted
@@ -56,16 +101,17 @@ type fastTokens struct {
 	selfName xml.Name
 	attrs    []xml.Attr
 	text     []byte
-	// done: the root's end tag has been read at depth 0.
+	tok      token
 }
 
 func newFastTokens(src string) *fastTokens { return &fastTokens{src: src} }
 
-func (f *fastTokens) next() (xml.Token, int, int, error) {
+func (f *fastTokens) next() (*token, int, int, error) {
 	if f.selfEnd != nil {
 		n := *f.selfEnd
 		f.selfEnd = nil
-		return xml.EndElement{Name: n}, f.i, f.i, nil
+		f.tok = token{Kind: tokEnd, Name: n}
+		return &f.tok, f.i, f.i, nil
 	}
 	off := f.i
 	src := f.src
@@ -80,7 +126,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 		if !ok {
 			return nil, off, off, errBail
 		}
-		return xml.CharData(t), off, f.i, nil
+		f.tok = token{Kind: tokText, Data: t}
+		return &f.tok, off, f.i, nil
 	}
 	if off+1 >= len(src) {
 		return nil, off, off, errBail
@@ -98,7 +145,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 		}
 		f.i++
 		f.depth--
-		return xml.EndElement{Name: n}, off, f.i, nil
+		f.tok = token{Kind: tokEnd, Name: n}
+		return &f.tok, off, f.i, nil
 	case '?':
 		f.i = off + 2
 		target, ok := f.rawName()
@@ -121,7 +169,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 		}
 		f.i += k + 2
 		f.text = append(f.text[:0], inst...)
-		return xml.ProcInst{Target: target, Inst: f.text}, off, f.i, nil
+		f.tok = token{Kind: tokProcInst, Target: target, Data: f.text}
+		return &f.tok, off, f.i, nil
 	case '!':
 		if !strings.HasPrefix(src[off:], "<!--") {
 			return nil, off, off, errBail
@@ -133,7 +182,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 		body := src[off+4 : off+4+k]
 		f.i = off + 4 + k + 3
 		f.text = append(f.text[:0], body...)
-		return xml.Comment(f.text), off, f.i, nil
+		f.tok = token{Kind: tokComment, Data: f.text}
+		return &f.tok, off, f.i, nil
 	}
 	// A start tag.
 	f.i = off + 1
@@ -151,7 +201,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 		case '>':
 			f.i++
 			f.depth++
-			return xml.StartElement{Name: n, Attr: f.attrs}, off, f.i, nil
+			f.tok = token{Kind: tokStart, Name: n, Attr: f.attrs}
+			return &f.tok, off, f.i, nil
 		case '/':
 			if f.i+1 >= len(src) || src[f.i+1] != '>' {
 				return nil, off, off, errBail
@@ -159,7 +210,8 @@ func (f *fastTokens) next() (xml.Token, int, int, error) {
 			f.i += 2
 			f.selfName = n
 			f.selfEnd = &f.selfName
-			return xml.StartElement{Name: n, Attr: f.attrs}, off, f.i, nil
+			f.tok = token{Kind: tokStart, Name: n, Attr: f.attrs}
+			return &f.tok, off, f.i, nil
 		}
 		if !sp {
 			return nil, off, off, errBail

@@ -1,7 +1,6 @@
 package soap
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -31,7 +30,7 @@ func logTokens(tz tokenizer) tokenLog {
 			l.err = err
 			return l
 		}
-		l.toks = append(l.toks, fmt.Sprintf("%d-%d %T %q", off, end, tok, fmt.Sprint(xml.CopyToken(tok))))
+		l.toks = append(l.toks, fmt.Sprintf("%d-%d %d %q %q %q %q", off, end, tok.Kind, tok.Name, fmt.Sprint(tok.Attr), tok.Target, tok.Data))
 	}
 	return l
 }
