@@ -6,185 +6,271 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"syscall/js"
 	"unicode/utf8"
 
 	"umplay/wasm/callid"
 	"umplay/wasm/report"
-	"umplay/wasm/umsim"
 )
 
-// The window.umplay results are built as JS values here, field by field,
-// rather than marshalled by encoding/json and parsed by JSON.parse: the
-// module then links no encoding/json (235 KB of code). Each function gives
-// the object encoding/json would give for the same Go value with its json
-// tags (omitempty fields absent, nil pointers null, nil slices []); the tests
-// in jsvalue_test.go compare the two.
+// The window.umplay results are written as JSON text here, field by field,
+// and parsed by the browser's JSON.parse: the module then links no
+// encoding/json (235 KB of code), and a result crosses from Go to JS as one
+// string (setting each field through syscall/js cost as much as the check
+// itself). Each function gives the object encoding/json would give for the
+// same Go value with its json tags (omitempty fields absent, nil pointers
+// null, nil slices []); the tests in jsvalue_test.go compare the two.
 
 var (
-	jsObject = js.Global().Get("Object")
-	jsArray  = js.Global().Get("Array")
+	jsArray = js.Global().Get("Array")
+	jsJSON  = js.Global().Get("JSON")
 )
 
-func object() js.Value { return jsObject.New() }
-
-// str is s as encoding/json writes it: each byte that is not part of valid
-// UTF-8 becomes U+FFFD (JS's decoder would merge some runs of them).
-func str(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	b := make([]byte, 0, len(s)+8)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, r) // RuneError for a bad byte, n == 1
-		i += n
-	}
-	return string(b)
+// jw writes one JSON object.
+type jw struct {
+	b     []byte
+	first bool // no member written yet in the current object
 }
 
-// setStr sets o[k] = s; with omitEmpty, an empty s leaves k absent.
-func setStr(o js.Value, k, s string, omitEmpty bool) {
+func (w *jw) open() {
+	w.b = append(w.b, '{')
+	w.first = true
+}
+
+func (w *jw) close() {
+	w.b = append(w.b, '}')
+	w.first = false
+}
+
+func (w *jw) key(k string) {
+	if !w.first {
+		w.b = append(w.b, ',')
+	}
+	w.first = false
+	w.str(k)
+	w.b = append(w.b, ':')
+}
+
+// str writes s as a JSON string; each byte that is not part of valid UTF-8
+// becomes U+FFFD, as encoding/json writes it.
+func (w *jw) str(s string) {
+	const hex = "0123456789abcdef"
+	w.b = append(w.b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				w.b = append(w.b, '\\', c)
+			case c < 0x20:
+				w.b = append(w.b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			default:
+				w.b = append(w.b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			w.b = append(w.b, "\\ufffd"...)
+		} else {
+			w.b = append(w.b, s[i:i+n]...)
+		}
+		i += n
+	}
+	w.b = append(w.b, '"')
+}
+
+// field writes "k": s; with omitEmpty, an empty s writes nothing.
+func (w *jw) field(k, s string, omitEmpty bool) {
 	if s == "" && omitEmpty {
 		return
 	}
-	o.Set(k, str(s))
+	w.key(k)
+	w.str(s)
 }
+
+func (w *jw) int(k string, n int) {
+	w.key(k)
+	w.b = strconv.AppendInt(w.b, int64(n), 10)
+}
+
+func (w *jw) bool(k string, v bool) {
+	w.key(k)
+	w.b = strconv.AppendBool(w.b, v)
+}
+
+func (w *jw) null(k string) {
+	w.key(k)
+	w.b = append(w.b, "null"...)
+}
+
+// value parses what was written.
+func (w *jw) value() js.Value { return jsJSON.Call("parse", string(w.b)) }
 
 // resultValue is report.Result as `check --json` prints it.
 func resultValue(r report.Result) js.Value {
-	o := object()
-	setStr(o, "file", r.File, true)
-	o.Set("valid", r.Valid)
+	w := &jw{b: make([]byte, 0, 1024+len(r.Response.Body))}
+	w.open()
+	w.field("file", r.File, true)
+	w.bool("valid", r.Valid)
 	if r.Operation != nil {
-		o.Set("operation", str(string(*r.Operation)))
+		w.field("operation", string(*r.Operation), false)
 	} else {
-		o.Set("operation", js.Null())
+		w.null("operation")
 	}
-	ds := jsArray.New(len(r.Diagnostics))
+	w.key("diagnostics")
+	w.b = append(w.b, '[')
 	for i, d := range r.Diagnostics {
-		ds.SetIndex(i, diagnosticValue(d))
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		writeDiagnostic(w, d)
 	}
-	o.Set("diagnostics", ds)
+	w.b = append(w.b, ']')
+	w.key("callId")
 	if r.CallID != nil {
-		o.Set("callId", callIDValue(*r.CallID))
+		writeCallID(w, *r.CallID)
 	} else {
-		o.Set("callId", js.Null())
+		w.b = append(w.b, "null"...)
 	}
-	o.Set("response", responseValue(r.Response))
-	return o
+	w.key("response")
+	writeResponse(w, r.Response)
+	w.close()
+	return w.value()
 }
 
-func diagnosticValue(d report.Diagnostic) js.Value {
-	o := object()
-	setStr(o, "severity", string(d.Severity), false)
-	setStr(o, "code", d.Code, false)
-	setStr(o, "message", d.Message, false)
-	o.Set("line", d.Line)
-	o.Set("column", d.Column)
-	o.Set("endLine", d.EndLine)
-	o.Set("endColumn", d.EndColumn)
+func writeDiagnostic(w *jw, d report.Diagnostic) {
+	w.open()
+	w.field("severity", string(d.Severity), false)
+	w.field("code", d.Code, false)
+	w.field("message", d.Message, false)
+	w.int("line", d.Line)
+	w.int("column", d.Column)
+	w.int("endLine", d.EndLine)
+	w.int("endColumn", d.EndColumn)
 	if f := d.Fix; f != nil {
-		fo := object()
-		fo.Set("line", f.Line)
-		fo.Set("column", f.Column)
-		fo.Set("endLine", f.EndLine)
-		fo.Set("endColumn", f.EndColumn)
-		setStr(fo, "text", f.Text, false)
-		setStr(fo, "title", f.Title, false)
-		setStr(fo, "field", f.Field, true)
-		o.Set("fix", fo)
+		w.key("fix")
+		w.open()
+		w.int("line", f.Line)
+		w.int("column", f.Column)
+		w.int("endLine", f.EndLine)
+		w.int("endColumn", f.EndColumn)
+		w.field("text", f.Text, false)
+		w.field("title", f.Title, false)
+		w.field("field", f.Field, true)
+		w.close()
 	}
-	setStr(o, "specRef", d.SpecRef, true)
-	setStr(o, "field", d.Field, true)
-	setStr(o, "rule", string(d.Rule), true)
-	return o
+	w.field("specRef", d.SpecRef, true)
+	w.field("field", d.Field, true)
+	w.field("rule", string(d.Rule), true)
+	w.close()
 }
 
 // callIDValue is callid.Result as decodeCallId and check's callId give it.
 func callIDValue(c callid.Result) js.Value {
-	o := object()
-	setStr(o, "raw", c.Raw, false)
-	setStr(o, "decoded", c.Decoded, false)
-	setStr(o, "guid", c.GUID, false)
-	o.Set("version", c.Version)
-	setStr(o, "variant", c.Variant, false)
-	setStr(o, "host", c.Host, false)
-	o.Set("ok", c.OK)
-	ps := jsArray.New(len(c.Problems))
+	w := &jw{}
+	writeCallID(w, c)
+	return w.value()
+}
+
+func writeCallID(w *jw, c callid.Result) {
+	w.open()
+	w.field("raw", c.Raw, false)
+	w.field("decoded", c.Decoded, false)
+	w.field("guid", c.GUID, false)
+	w.int("version", c.Version)
+	w.field("variant", c.Variant, false)
+	w.field("host", c.Host, false)
+	w.bool("ok", c.OK)
+	w.key("problems")
+	w.b = append(w.b, '[')
 	for i, p := range c.Problems {
-		po := object()
-		setStr(po, "code", p.Code, false)
-		setStr(po, "severity", p.Severity, false)
-		po.Set("offset", p.Offset)
-		po.Set("end", p.End)
-		setStr(po, "message", p.Message, false)
-		ps.SetIndex(i, po)
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.open()
+		w.field("code", p.Code, false)
+		w.field("severity", p.Severity, false)
+		w.int("offset", p.Offset)
+		w.int("end", p.End)
+		w.field("message", p.Message, false)
+		w.close()
 	}
-	o.Set("problems", ps)
-	return o
+	w.b = append(w.b, ']')
+	w.close()
 }
 
 // responseValue is report.Response (check's response, send's result).
 func responseValue(r report.Response) js.Value {
-	o := object()
-	o.Set("status", r.Status)
-	setStr(o, "statusText", r.StatusText, false)
+	w := &jw{}
+	writeResponse(w, r)
+	return w.value()
+}
+
+func writeResponse(w *jw, r report.Response) {
+	w.open()
+	w.int("status", r.Status)
+	w.field("statusText", r.StatusText, false)
 	if r.Headers == nil {
-		o.Set("headers", js.Null())
+		w.null("headers")
 	} else {
-		h := object()
+		w.key("headers")
+		w.open()
 		keys := make([]string, 0, len(r.Headers))
 		for k := range r.Headers {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys) // encoding/json's order
 		for _, k := range keys {
-			h.Set(str(k), str(r.Headers[k]))
+			w.field(k, r.Headers[k], false)
 		}
-		o.Set("headers", h)
+		w.close()
 	}
-	setStr(o, "body", r.Body, false)
-	o.Set("fault", faultValue(r.Fault))
-	setStr(o, "explain", r.Explain, false)
-	return o
-}
-
-func faultValue(f *umsim.Fault) js.Value {
-	if f == nil {
-		return js.Null()
+	w.field("body", r.Body, false)
+	w.key("fault")
+	if f := r.Fault; f != nil {
+		w.open()
+		w.field("code", f.Code, false)
+		w.field("namespace", f.Namespace, false)
+		w.field("string", f.String, false)
+		w.field("exceptionType", f.ExceptionType, false)
+		w.close()
+	} else {
+		w.b = append(w.b, "null"...)
 	}
-	o := object()
-	setStr(o, "code", f.Code, false)
-	setStr(o, "namespace", f.Namespace, false)
-	setStr(o, "string", f.String, false)
-	setStr(o, "exceptionType", f.ExceptionType, false)
-	return o
+	w.field("explain", r.Explain, false)
+	w.close()
 }
 
 // stateValue is State as State.JSON marshals it.
 func stateValue(s State) js.Value {
-	o := object()
-	setStr(o, "request", s.Request, false)
-	setStr(o, "soapAction", s.SOAPAction, false)
-	o.Set("soapActionPresent", s.SOAPActionPresent)
-	setStr(o, "contentType", s.ContentType, false)
-	setStr(o, "endpoint", s.Endpoint, false)
-	b := object()
-	setStr(b, "operation", string(s.Builder.Operation), false)
-	setStr(b, "callId", s.Builder.CallID, false)
-	setStr(b, "guid", s.Builder.GUID, false)
-	setStr(b, "host", s.Builder.Host, false)
-	b.Set("prefix", s.Builder.Prefix)
-	b.Set("decl", s.Builder.Decl)
-	setStr(b, "entryId", s.Builder.EntryID, false)
-	setStr(b, "dialString", s.Builder.DialString, false)
-	setStr(b, "greetingType", s.Builder.GreetingType, false)
-	setStr(b, "status", s.Builder.Status, false)
-	setStr(b, "folderId", s.Builder.FolderID, false)
-	o.Set("builder", b)
-	setStr(o, "example", s.Example, true)
-	return o
+	w := &jw{}
+	w.open()
+	w.field("request", s.Request, false)
+	w.field("soapAction", s.SOAPAction, false)
+	w.bool("soapActionPresent", s.SOAPActionPresent)
+	w.field("contentType", s.ContentType, false)
+	w.field("endpoint", s.Endpoint, false)
+	w.key("builder")
+	w.open()
+	b := s.Builder
+	w.field("operation", string(b.Operation), false)
+	w.field("callId", b.CallID, false)
+	w.field("guid", b.GUID, false)
+	w.field("host", b.Host, false)
+	w.bool("prefix", b.Prefix)
+	w.bool("decl", b.Decl)
+	w.field("entryId", b.EntryID, false)
+	w.field("dialString", b.DialString, false)
+	w.field("greetingType", b.GreetingType, false)
+	w.field("status", b.Status, false)
+	w.field("folderId", b.FolderID, false)
+	w.close()
+	w.field("example", s.Example, true)
+	w.close()
+	return w.value()
 }
 
 // parseExamples reads web/examples/index.json with the browser's JSON.parse
@@ -197,7 +283,7 @@ func parseExamples(text string) (out []example, err error) {
 			err = fmt.Errorf("app: examples/index.json: %v", r)
 		}
 	}()
-	v := js.Global().Get("JSON").Call("parse", text)
+	v := jsJSON.Call("parse", text)
 	if !jsArray.Call("isArray", v).Bool() {
 		return nil, errors.New("app: examples/index.json: not a JSON array")
 	}

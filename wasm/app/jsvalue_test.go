@@ -73,6 +73,7 @@ func TestResultValue(t *testing.T) {
 	inputs["empty"] = ""
 	inputs["not xml"] = "hello <"
 	inputs["bad utf-8 callid"] = strings.Replace(inputs["disconnect-docs-en.xml"], "<CallId>", "<CallId>\xff\xfe@\xe2\x82 ", 1)
+	inputs["quotes and controls"] = strings.Replace(inputs["disconnect-docs-en.xml"], "<CallId>", "<CallId>\"\\\t\x01\x1f&lt;\u2028", 1)
 	inputs["many problems"] = strings.Replace(inputs["disconnect-docs-en.xml"], "<CallId>", "<CallId>"+strings.Repeat("-_ ", 700), 1)
 	heads := map[string]soap.Head{
 		"default":   soap.DefaultHead(),
