@@ -52,32 +52,58 @@
   fetch('main.wasm').then(function (resp) {
     if (!resp.ok) { throw new Error('main.wasm: HTTP ' + resp.status + ' ' + resp.statusText); }
     var total = +resp.headers.get('Content-Length') || 0;
-    if (!resp.body || !resp.body.getReader) { return resp.arrayBuffer(); }
+    var exact = total && !resp.headers.get('Content-Encoding');
+    if (!resp.body || !resp.body.getReader) {
+      return resp.arrayBuffer().then(function (bytes) {
+        say('Starting the checker…');
+        return WebAssembly.instantiate(bytes, go.importObject);
+      });
+    }
     var reader = resp.body.getReader(), chunks = [], got = 0;
+    function progress(n) {
+      got += n;
+      var mb = (got / 1048576).toFixed(1) + ' MB';
+      if (exact && got <= total) {
+        bar.value = Math.round(100 * got / total);
+        say('Loading the checker… ' + bar.value + ' % (' + mb + ')');
+      } else {
+        say('Loading the checker… ' + mb);
+      }
+    }
+    function downloaded() {
+      say('Starting the checker…');
+      bar.removeAttribute('value');
+    }
+    // Compile while downloading (instantiateStreaming), counting the bytes
+    // on the way for the progress bar.
+    if (typeof WebAssembly.instantiateStreaming === 'function' && typeof window.ReadableStream === 'function' &&
+        typeof window.Response === 'function') {
+      var counted = new window.ReadableStream({
+        pull: function (ctl) {
+          return reader.read().then(function (step) {
+            if (step.done) { downloaded(); ctl.close(); return; }
+            progress(step.value.length);
+            ctl.enqueue(step.value);
+          });
+        }
+      });
+      return WebAssembly.instantiateStreaming(
+        new window.Response(counted, { headers: { 'Content-Type': 'application/wasm' } }), go.importObject);
+    }
     function pump() {
       return reader.read().then(function (step) {
         if (step.done) { return; }
         chunks.push(step.value);
-        got += step.value.length;
-        var mb = (got / 1048576).toFixed(1) + ' MB';
-        if (total && !resp.headers.get('Content-Encoding') && got <= total) {
-          bar.value = Math.round(100 * got / total);
-          say('Loading the checker… ' + bar.value + ' % (' + mb + ')');
-        } else {
-          say('Loading the checker… ' + mb);
-        }
+        progress(step.value.length);
         return pump();
       });
     }
     return pump().then(function () {
       var all = new Uint8Array(got), at = 0;
       chunks.forEach(function (c) { all.set(c, at); at += c.length; });
-      return all.buffer;
+      downloaded();
+      return WebAssembly.instantiate(all.buffer, go.importObject);
     });
-  }).then(function (bytes) {
-    say('Starting the checker…');
-    bar.removeAttribute('value');
-    return WebAssembly.instantiate(bytes, go.importObject);
   }).then(function (result) {
     go.run(result.instance).then(function () {
       fail('The checker stopped unexpectedly. Reload the page to start it again.');

@@ -77,20 +77,6 @@ func version() string {
 	return v
 }
 
-// parseJSON turns JSON text into a plain JS value.
-func parseJSON(b []byte) js.Value {
-	return js.Global().Get("JSON").Call("parse", string(b))
-}
-
-// plain marshals v as the CLI does and returns it as a plain JS object.
-func plain(v any) (any, error) {
-	b, err := report.JSON(v)
-	if err != nil {
-		return nil, err
-	}
-	return parseJSON(b), nil
-}
-
 // stringArg returns args[i] as a string.
 func stringArg(fn string, args []js.Value, i int, what string) (string, error) {
 	if i >= len(args) || args[i].Type() != js.TypeString {
@@ -145,7 +131,7 @@ func apiCheck(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plain(report.Check("", xml, head))
+	return resultValue(report.Check("", xml, head)), nil
 }
 
 // decodeCallId(text) → callid.Result as a plain object.
@@ -154,7 +140,7 @@ func apiDecode(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plain(callid.Decode(s))
+	return callIDValue(callid.Decode(s)), nil
 }
 
 // build(options) → the envelope text.
@@ -248,7 +234,7 @@ func apiSend(args []js.Value) (any, error) {
 	if live.rep != nil {
 		ensureFreshPreview()
 	}
-	return plain(report.NewResponse(resp))
+	return responseValue(report.NewResponse(resp)), nil
 }
 
 // state() → the page state (what a share link would carry).
@@ -256,9 +242,5 @@ func apiState(args []js.Value) (any, error) {
 	readHead()
 	readBuilder()
 	state.Request = ed.text()
-	b, err := state.JSON()
-	if err != nil {
-		return nil, err
-	}
-	return parseJSON(b), nil
+	return stateValue(state), nil
 }

@@ -215,7 +215,7 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 // diagClick handles clicks in #diagnostics: a fix button applies its fix,
 // anything else in an entry but the spec link moves the caret there.
 func diagClick(ev dom.Event) {
-	t := ev.Target()
+	t := target(ev)
 	if t == nil {
 		return
 	}

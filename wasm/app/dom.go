@@ -12,19 +12,18 @@ import (
 
 // The page's elements, looked up once by id in lookup.
 var (
-	jsDoc    js.Value // document
-	document dom.Document
+	jsDoc js.Value // document
 
-	bootText    dom.Element
-	errBox      dom.Element
-	errText     dom.Element
-	editorBox   dom.Element
+	bootText    *element
+	errBox      *element
+	errText     *element
+	editorBox   *element
 	request     *dom.HTMLTextAreaElement
 	highlight   js.Value // code element behind the textarea
 	gutter      js.Value // gutter's inner element
-	editorMsg   dom.Element
+	editorMsg   *element
 	exampleSel  *dom.HTMLSelectElement
-	exampleTip  dom.Element
+	exampleTip  *element
 	formatBtn   *dom.HTMLButtonElement
 	sendBtn     *dom.HTMLButtonElement
 	resetBtn    *dom.HTMLButtonElement
@@ -32,26 +31,26 @@ var (
 	action      *dom.HTMLInputElement
 	contentType *dom.HTMLInputElement
 	present     *dom.HTMLInputElement
-	actionMsg   dom.Element
-	diagList    dom.Element
-	diagSum     dom.Element
+	actionMsg   *element
+	diagList    *element
+	diagSum     *element
 
-	respStatus  dom.Element
-	respHeaders dom.Element
+	respStatus  *element
+	respHeaders *element
 	respBody    js.Value
-	respExplain dom.Element
-	respFault   dom.Element
+	respExplain *element
+	respFault   *element
 
-	cidStatus   dom.Element
-	cidEmpty    dom.Element
-	cidFields   dom.Element
-	cidRaw      dom.Element
-	cidDecoded  dom.Element
-	cidGUID     dom.Element
-	cidVersion  dom.Element
-	cidVariant  dom.Element
-	cidHost     dom.Element
-	cidProblems dom.Element
+	cidStatus   *element
+	cidEmpty    *element
+	cidFields   *element
+	cidRaw      *element
+	cidDecoded  *element
+	cidGUID     *element
+	cidVersion  *element
+	cidVariant  *element
+	cidHost     *element
+	cidProblems *element
 
 	builderForm *dom.HTMLFormElement
 	bOp         *dom.HTMLSelectElement
@@ -67,18 +66,59 @@ var (
 	bStatus     *dom.HTMLSelectElement
 	bFolder     *dom.HTMLInputElement
 	bBuild      *dom.HTMLButtonElement
-	bMsg        dom.Element
+	bMsg        *element
 
-	callsBody    dom.Element
-	callsEmpty   dom.Element
-	historyList  dom.Element
-	historyEmpty dom.Element
+	callsBody    *element
+	callsEmpty   *element
+	historyList  *element
+	historyEmpty *element
 )
+
+// The elements are dom/v2's concrete types, made from their js.Value
+// without dom/v2's wrapElement/wrapEvent: those switch over every element
+// and event type, and a call through the dom.Element interface keeps that
+// method of every one of them (about 550 KB of the module). Calls on
+// concrete types keep only what is called.
+
+// element is an HTML element whose Closest and QuerySelector return
+// *element (nil when nothing matches) instead of a wrapped dom.Element.
+type element struct{ *dom.BasicHTMLElement }
+
+// wrap makes v (an element, or null) an *element; nil for null.
+func wrap(v js.Value) *element {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	return &element{basic(v)}
+}
+
+func basic(v js.Value) *dom.BasicHTMLElement {
+	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
+}
+
+// Closest is the nearest ancestor-or-self matching sel, or nil.
+func (e *element) Closest(sel string) *element { return wrap(e.Call("closest", sel)) }
+
+// QuerySelector is the first descendant matching sel, or nil.
+func (e *element) QuerySelector(sel string) *element { return wrap(e.Call("querySelector", sel)) }
+
+// target is the element an event was sent to, or nil (a text node's
+// parent element when the target is a text node).
+func target(ev dom.Event) *element {
+	t := ev.Underlying().Get("target")
+	if t.IsNull() || t.IsUndefined() {
+		return nil
+	}
+	if t.Get("nodeType").Int() != 1 {
+		t = t.Get("parentElement")
+	}
+	return wrap(t)
+}
 
 // byID returns the element with the given id; a missing one is a bug in
 // index.html, reported by the panic.
-func byID(id string) dom.Element {
-	e := document.GetElementByID(id)
+func byID(id string) *element {
+	e := wrap(jsDoc.Call("getElementById", id))
 	if e == nil {
 		panic(fmt.Sprintf("app: index.html has no element #%s", id))
 	}
@@ -86,7 +126,7 @@ func byID(id string) dom.Element {
 }
 
 // in returns the element matching sel inside the element with the given id.
-func in(id, sel string) dom.Element {
+func in(id, sel string) *element {
 	e := byID(id).QuerySelector(sel)
 	if e == nil {
 		panic(fmt.Sprintf("app: index.html has no %s in #%s", sel, id))
@@ -94,27 +134,46 @@ func in(id, sel string) dom.Element {
 	return e
 }
 
+func textAreaByID(id string) *dom.HTMLTextAreaElement {
+	return &dom.HTMLTextAreaElement{BasicHTMLElement: byID(id).BasicHTMLElement}
+}
+
+func selectByID(id string) *dom.HTMLSelectElement {
+	return &dom.HTMLSelectElement{BasicHTMLElement: byID(id).BasicHTMLElement}
+}
+
+func buttonByID(id string) *dom.HTMLButtonElement {
+	return &dom.HTMLButtonElement{BasicHTMLElement: byID(id).BasicHTMLElement}
+}
+
+func inputByID(id string) *dom.HTMLInputElement {
+	return &dom.HTMLInputElement{BasicHTMLElement: byID(id).BasicHTMLElement}
+}
+
+func formByID(id string) *dom.HTMLFormElement {
+	return &dom.HTMLFormElement{BasicHTMLElement: byID(id).BasicHTMLElement}
+}
+
 func lookup() {
 	jsDoc = js.Global().Get("document")
-	document = dom.GetWindow().Document()
 
 	bootText = byID("boot-text")
 	errBox = byID("error")
 	errText = byID("error-text")
 	editorBox = byID("editor")
-	request = byID("request").(*dom.HTMLTextAreaElement)
+	request = textAreaByID("request")
 	highlight = byID("highlight").Underlying()
 	gutter = byID("gutter").Underlying()
 	editorMsg = byID("editor-msg")
-	exampleSel = byID("examples").(*dom.HTMLSelectElement)
+	exampleSel = selectByID("examples")
 	exampleTip = byID("example-note")
-	formatBtn = byID("format").(*dom.HTMLButtonElement)
-	sendBtn = byID("send").(*dom.HTMLButtonElement)
-	resetBtn = byID("reset").(*dom.HTMLButtonElement)
-	endpoint = byID("endpoint").(*dom.HTMLInputElement)
-	action = byID("soapaction").(*dom.HTMLInputElement)
-	contentType = byID("content-type").(*dom.HTMLInputElement)
-	present = byID("soapaction-present").(*dom.HTMLInputElement)
+	formatBtn = buttonByID("format")
+	sendBtn = buttonByID("send")
+	resetBtn = buttonByID("reset")
+	endpoint = inputByID("endpoint")
+	action = inputByID("soapaction")
+	contentType = inputByID("content-type")
+	present = inputByID("soapaction-present")
 	actionMsg = byID("soapaction-msg")
 	diagList = byID("diagnostics")
 	diagSum = byID("diag-summary")
@@ -136,20 +195,20 @@ func lookup() {
 	cidHost = in("callid", `[data-field="host"]`)
 	cidProblems = byID("callid-problems")
 
-	builderForm = byID("builder").(*dom.HTMLFormElement)
-	bOp = byID("b-op").(*dom.HTMLSelectElement)
-	bCallID = byID("b-callid").(*dom.HTMLInputElement)
-	bGUID = byID("b-guid").(*dom.HTMLInputElement)
-	bHost = byID("b-host").(*dom.HTMLInputElement)
-	bNew = byID("b-new").(*dom.HTMLButtonElement)
-	bPrefix = byID("b-prefix").(*dom.HTMLInputElement)
-	bDecl = byID("b-decl").(*dom.HTMLInputElement)
-	bEntryID = byID("b-entryid").(*dom.HTMLInputElement)
-	bDial = byID("b-dial").(*dom.HTMLInputElement)
-	bGreeting = byID("b-greeting").(*dom.HTMLSelectElement)
-	bStatus = byID("b-status").(*dom.HTMLSelectElement)
-	bFolder = byID("b-folder").(*dom.HTMLInputElement)
-	bBuild = byID("b-build").(*dom.HTMLButtonElement)
+	builderForm = formByID("builder")
+	bOp = selectByID("b-op")
+	bCallID = inputByID("b-callid")
+	bGUID = inputByID("b-guid")
+	bHost = inputByID("b-host")
+	bNew = buttonByID("b-new")
+	bPrefix = inputByID("b-prefix")
+	bDecl = inputByID("b-decl")
+	bEntryID = inputByID("b-entryid")
+	bDial = inputByID("b-dial")
+	bGreeting = selectByID("b-greeting")
+	bStatus = selectByID("b-status")
+	bFolder = inputByID("b-folder")
+	bBuild = buttonByID("b-build")
 	bMsg = byID("b-msg")
 
 	callsBody = in("calls", "tbody")
@@ -185,10 +244,17 @@ func showError(msg string) {
 	errBox.RemoveAttribute("hidden")
 }
 
-// on adds a listener whose body recovers panics.
+// on adds a listener whose body recovers panics. The event is a
+// *dom.KeyboardEvent for key events and a *dom.BasicEvent otherwise, made
+// here rather than by dom/v2's wrapEvent (see element).
 func on(t dom.EventTarget, typ string, fn func(dom.Event)) {
-	t.AddEventListener(typ, false, func(ev dom.Event) {
-		defer guard(typ + " handler")
+	key := typ == "keydown" || typ == "keyup" || typ == "keypress"
+	onJS(t.(interface{ Underlying() js.Value }).Underlying(), typ, func(v js.Value) {
+		ev := &dom.BasicEvent{Value: v}
+		if key {
+			fn(&dom.KeyboardEvent{BasicEvent: ev})
+			return
+		}
 		fn(ev)
 	})
 }
@@ -228,26 +294,25 @@ func add(parent js.Value, children ...js.Value) js.Value {
 	return parent
 }
 
+// node is any of the page's elements (a concrete dom/v2 type or *element).
+type node interface{ Underlying() js.Value }
+
 // setHidden shows or hides e.
-func setHidden(e dom.Element, hidden bool) {
+func setHidden(e node, hidden bool) {
 	if hidden {
-		e.SetAttribute("hidden", "")
+		e.Underlying().Call("setAttribute", "hidden", "")
 	} else {
-		e.RemoveAttribute("hidden")
+		e.Underlying().Call("removeAttribute", "hidden")
 	}
 }
 
 // setClass turns the class c of e on or off.
-func setClass(e dom.Element, c string, on bool) {
-	if on {
-		e.Class().Add(c)
-	} else {
-		e.Class().Remove(c)
-	}
+func setClass(e node, c string, on bool) {
+	e.Underlying().Get("classList").Call("toggle", c, on)
 }
 
 // focused tells whether e has the keyboard focus.
-func focused(e dom.Element) bool {
+func focused(e node) bool {
 	return jsDoc.Get("activeElement").Equal(e.Underlying())
 }
 

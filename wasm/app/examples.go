@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -110,7 +109,7 @@ func loadExamples(done func()) {
 		defer guard("loading the examples")
 		text, err := fetchText("examples/index.json")
 		if err == nil {
-			err = json.Unmarshal([]byte(text), &examples)
+			examples, err = parseExamples(text)
 		}
 		if err != nil {
 			exampleTip.SetTextContent("The examples could not be loaded: " + err.Error())

@@ -21,9 +21,9 @@ var (
 	exportDialog js.Value
 	exportLang   *dom.HTMLSelectElement
 	exportTarget *dom.HTMLSelectElement
-	exportCode   dom.Element
+	exportCode   *element
 	exportCopy   *dom.HTMLButtonElement
-	exportMsg    dom.Element
+	exportMsg    *element
 )
 
 // initExport wires the "Copy as…" dialog: the button opens it (a modal
@@ -31,12 +31,12 @@ var (
 // target menus regenerate the snippet for the request as shown, Copy puts
 // it on the clipboard. Its button is enabled with the other controls.
 func initExport() {
-	exportBtn = byID("export").(*dom.HTMLButtonElement)
+	exportBtn = buttonByID("export")
 	exportDialog = byID("export-dialog").Underlying()
-	exportLang = byID("export-lang").(*dom.HTMLSelectElement)
-	exportTarget = byID("export-target").(*dom.HTMLSelectElement)
+	exportLang = selectByID("export-lang")
+	exportTarget = selectByID("export-target")
 	exportCode = byID("export-code")
-	exportCopy = byID("export-copy").(*dom.HTMLButtonElement)
+	exportCopy = buttonByID("export-copy")
 	exportMsg = byID("export-msg")
 
 	sel := exportLang.Underlying()

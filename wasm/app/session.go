@@ -217,7 +217,7 @@ func ensureFreshPreview() {
 
 // callsClick handles the GetCallInfo / Disconnect buttons of a call row.
 func callsClick(ev dom.Event) {
-	t := ev.Target()
+	t := target(ev)
 	if t == nil {
 		return
 	}

@@ -473,7 +473,7 @@ func (c *checker) checkAction() {
 	}
 	v := ActionURI(c.head.SOAPAction)
 	for _, op := range Operations {
-		if v == op.Action() {
+		if len(v) == len(ActionPrefix)+len(op) && strings.HasPrefix(v, ActionPrefix) && v[len(ActionPrefix):] == string(op) { // v == op.Action(), without building it
 			c.action = op
 		}
 	}

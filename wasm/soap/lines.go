@@ -16,6 +16,9 @@ type Lines struct {
 	src    string
 	starts []int   // byte offset of each line start
 	chars  []int32 // chars[k]: characters in src[:k*chunk]
+	// tailASCII: the last chunk has no byte ≥ 0x80 (for the others,
+	// chars[k+1]-chars[k] == chunk says so).
+	tailASCII bool
 }
 
 const chunk = 256
@@ -39,6 +42,8 @@ func NewLines(src string) *Lines {
 			l.starts = append(l.starts, i+1)
 		}
 	}
+	k := len(l.chars) - 1
+	l.tailASCII = k < 0 || int(n-l.chars[k]) == len(src)-k*chunk
 	return l
 }
 
@@ -58,6 +63,9 @@ func (l *Lines) charsBefore(off int) int {
 		return 0
 	}
 	n := int(l.chars[k])
+	if k+1 < len(l.chars) && l.chars[k+1]-l.chars[k] == chunk || k+1 == len(l.chars) && l.tailASCII {
+		return n + off - k*chunk // an ASCII chunk: one character a byte
+	}
 	for i := k * chunk; i < off; i++ {
 		if l.src[i]&0xC0 != 0x80 {
 			n++

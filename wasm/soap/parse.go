@@ -86,7 +86,16 @@ func (p *parsed) span(start, end int) Span { return p.lines.Span(start, end) }
 // walk). It never panics; a failure is recorded in p.err and the tree built so
 // far is kept.
 func parse(src string) *parsed {
-	p := &parsed{src: src, lines: NewLines(src), info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
+	lines := NewLines(src)
+	if p := parseTokens(src, lines, newFastTokens(src)); p != nil {
+		return p
+	}
+	return parseTokens(src, lines, newXMLTokens(src))
+}
+
+// parseTokens is parse with the tokens of tz; nil when tz bails (errBail).
+func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
+	p := &parsed{src: src, lines: lines, info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
@@ -95,9 +104,6 @@ func parse(src string) *parsed {
 			Start:  0, End: 0}
 		return p
 	}
-	d := xml.NewDecoder(strings.NewReader(src))
-	d.Strict = true
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
 	// open is an element whose end tag is still to come. el is nil for a
 	// "ghost": an element past MaxKids element siblings (or inside one),
@@ -112,6 +118,10 @@ func parse(src string) *parsed {
 		scope map[string]string // prefix → URI declared on this element
 	}
 	var stack []open
+	// ghostInfo is the elemInfo of every ghost in turn: a ghost's info is
+	// only read while its start tag is handled, so one is reused (with its
+	// Attrs' array) instead of allocating one per element.
+	var ghostInfo elemInfo
 	lookup := func(prefix string) (string, bool) {
 		if prefix == "xml" {
 			return "http://www.w3.org/XML/1998/namespace", true
@@ -134,11 +144,12 @@ func parse(src string) *parsed {
 	rootDone := false
 	sawToken := false
 	for {
-		off := int(d.InputOffset())
-		tok, err := d.RawToken()
-		end := int(d.InputOffset())
+		tok, off, end, err := tz.next()
 		if err == io.EOF {
 			break
+		}
+		if err == errBail {
+			return nil
 		}
 		if err != nil {
 			var se *xml.SyntaxError
@@ -164,14 +175,14 @@ func parse(src string) *parsed {
 		if p.stop >= 0 {
 			// After the stop, only what XML allows after the root
 			// (white space, comments, processing instructions) is quiet.
-			switch t := tok.(type) {
-			case xml.CharData:
-				if i := firstNonSpace(t); i >= 0 {
+			switch t := tok; t.Kind {
+			case tokText:
+				if i := firstNonSpace(t.Data); i >= 0 {
 					p.unread = off + i
 					return p
 				}
-			case xml.Comment:
-			case xml.ProcInst:
+			case tokComment:
+			case tokProcInst:
 				if t.Target == "xml" {
 					p.unread = off
 					return p
@@ -187,24 +198,24 @@ func parse(src string) *parsed {
 			// space (which ends where '<' starts), a comment or a
 			// processing instruction is read and ends the read; anything
 			// else is an error of that read (row 5e).
-			switch t := tok.(type) {
-			case xml.CharData:
-				if i := firstNonSpace(t); i < 0 {
+			switch t := tok; t.Kind {
+			case tokText:
+				if i := firstNonSpace(t.Data); i < 0 {
 					p.stop = end
 					continue
 				}
-			case xml.Comment:
+			case tokComment:
 				p.stop = end
 				continue
-			case xml.ProcInst:
+			case tokProcInst:
 				if t.Target != "xml" {
 					p.stop = end
 					continue
 				}
 			}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t := tok; t.Kind {
+		case tokStart:
 			if rootDone && len(stack) == 0 {
 				fail("xml-syntax", "the XML is not well-formed: there is more than one root element; a SOAP request has exactly one Envelope",
 					"There are multiple root elements.", off, end)
@@ -220,10 +231,22 @@ func parse(src string) *parsed {
 					fmt.Sprintf("An element has %d attributes, limit %d.", len(t.Attr), MaxAttrs), off, end)
 				return p
 			}
-			info := &elemInfo{Start: off, StartEnd: end}
+			parentGhost := len(stack) > 0 && (stack[len(stack)-1].el == nil || stack[len(stack)-1].info.Kids >= MaxKids)
+			var info *elemInfo
+			if parentGhost {
+				ghostInfo = elemInfo{Attrs: ghostInfo.Attrs[:0]}
+				info = &ghostInfo
+			} else {
+				info = &elemInfo{}
+			}
+			info.Start, info.StartEnd = off, end
 			info.NameStart = off + 1
-			info.NameEnd = info.NameStart + len(qname(t.Name))
-			info.Attrs = scanAttrs(src, info.NameEnd, end)
+			info.NameEnd = info.NameStart + qnameLen(t.Name)
+			info.Attrs = scanAttrs(info.Attrs, src, info.NameEnd, end)
+			// The qualified name as written, sliced from the source rather
+			// than built (a start tag's name is exactly what the decoder
+			// read there).
+			name := src[info.NameStart:info.NameEnd]
 			var scope map[string]string
 			for i, a := range t.Attr {
 				key := qname(a.Name)
@@ -262,7 +285,7 @@ func parse(src string) *parsed {
 			ghost := false
 			switch {
 			case len(stack) == 0:
-				el = p.doc.CreateElement(qname(t.Name))
+				el = p.doc.CreateElement(name)
 				p.root = el
 			case stack[len(stack)-1].el == nil:
 				ghost = true
@@ -276,7 +299,7 @@ func parse(src string) *parsed {
 				parent := stack[len(stack)-1]
 				parent.info.Kids++
 				info.Parent = parent.el
-				el = info.Parent.CreateElement(qname(t.Name))
+				el = info.Parent.CreateElement(name)
 			}
 			if !ghost {
 				for _, a := range t.Attr {
@@ -284,7 +307,7 @@ func parse(src string) *parsed {
 				}
 				p.info[el] = info
 			}
-			o := open{el: el, name: qname(t.Name), start: off, scope: scope}
+			o := open{el: el, name: name, start: off, scope: scope}
 			if !ghost {
 				o.info = info
 			}
@@ -322,7 +345,7 @@ func parse(src string) *parsed {
 			}
 			info.NS = ns
 			info.Local = t.Name.Local
-		case xml.EndElement:
+		case tokEnd:
 			if len(stack) == 0 {
 				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: end tag </%s> has no start tag; remove it", qname(t.Name)),
 					fmt.Sprintf("Unexpected end tag </%s>.", qname(t.Name)), off, end)
@@ -330,14 +353,13 @@ func parse(src string) *parsed {
 			}
 			top := stack[len(stack)-1]
 			if top.el == nil {
-				if end != off {
-					if got := qname(t.Name); got != top.name {
-						at := p.pos(top.start)
-						fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
-							fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
-							off+2, off+2+len(got))
-						return p
-					}
+				if end != off && !isQName(t.Name, top.name) {
+					got := qname(t.Name)
+					at := p.pos(top.start)
+					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
+						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
+						off+2, off+2+len(got))
+					return p
 				}
 				stack = stack[:len(stack)-1]
 				continue
@@ -351,7 +373,8 @@ func parse(src string) *parsed {
 			} else {
 				info.End, info.EndEnd = off, end
 				info.EndNameStart = off + 2
-				if got, want := qname(t.Name), top.el.FullTag(); got != want {
+				if want := top.name; !isQName(t.Name, want) {
+					got := qname(t.Name)
 					at := p.pos(info.Start)
 					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", want, at.Line, at.Col, got, want),
 						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", want, at.Line, at.Col+1, got),
@@ -363,9 +386,9 @@ func parse(src string) *parsed {
 			if len(stack) == 0 {
 				rootDone = true
 			}
-		case xml.CharData:
+		case tokText:
 			if len(stack) == 0 {
-				if i := firstNonSpace(t); i >= 0 {
+				if i := firstNonSpace(t.Data); i >= 0 {
 					fail("xml-syntax", "the XML is not well-formed: text outside the root element; remove it",
 						"Data at the root level is invalid.", off+i, end)
 					return p
@@ -377,16 +400,16 @@ func parse(src string) *parsed {
 				continue
 			}
 			if len(top.el.Child) < 2*MaxKids {
-				top.el.CreateText(string(t)) // past that, text is only collected below
+				top.el.CreateText(string(t.Data)) // past that, text is only collected below
 			}
-			top.info.text.Write(t)
-		case xml.Comment:
+			top.info.text.Write(t.Data)
+		case tokComment:
 			if len(stack) == 0 {
-				p.doc.CreateComment(string(t))
+				p.doc.CreateComment(string(t.Data))
 			} else if e := stack[len(stack)-1].el; e != nil && len(e.Child) < 2*MaxKids {
-				e.CreateComment(string(t))
+				e.CreateComment(string(t.Data))
 			}
-		case xml.ProcInst:
+		case tokProcInst:
 			if t.Target == "xml" {
 				if off != 0 {
 					fail("xml-syntax", "the XML is not well-formed: the XML declaration must be the very first thing in the document; move it to line 1, column 1",
@@ -396,12 +419,12 @@ func parse(src string) *parsed {
 				p.decl = scanDecl(src, off, end)
 			}
 			if len(stack) == 0 {
-				p.doc.CreateProcInst(t.Target, string(t.Inst))
+				p.doc.CreateProcInst(t.Target, string(t.Data))
 			} else if e := stack[len(stack)-1].el; e != nil {
-				e.CreateProcInst(t.Target, string(t.Inst))
+				e.CreateProcInst(t.Target, string(t.Data))
 			}
-		case xml.Directive:
-			if strings.HasPrefix(strings.TrimSpace(string(t)), "DOCTYPE") {
+		case tokDirective:
+			if strings.HasPrefix(strings.TrimSpace(string(t.Data)), "DOCTYPE") {
 				fail("xml-doctype", "a SOAP message must not contain a document type declaration (SOAP 1.1 §3); remove the <!DOCTYPE …>",
 					"For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings to XmlReader.Create method.", off, end)
 				return p
@@ -505,6 +528,22 @@ func xmlReason(msg string) string {
 	return s
 }
 
+// qnameLen is len(qname(n)).
+func qnameLen(n xml.Name) int {
+	if n.Space == "" {
+		return len(n.Local)
+	}
+	return len(n.Space) + 1 + len(n.Local)
+}
+
+// isQName tells whether qname(n) == s, without building it.
+func isQName(n xml.Name, s string) bool {
+	if n.Space == "" {
+		return s == n.Local
+	}
+	return len(s) == qnameLen(n) && s[:len(n.Space)] == n.Space && s[len(n.Space)] == ':' && s[len(n.Space)+1:] == n.Local
+}
+
 func qname(n xml.Name) string {
 	if n.Space == "" {
 		return n.Local
@@ -514,10 +553,10 @@ func qname(n xml.Name) string {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// scanAttrs finds the attributes of a well-formed start tag: from just after
-// the element name up to (not including) the closing '>' at end-1.
-func scanAttrs(src string, i, end int) []attrInfo {
-	var out []attrInfo
+// scanAttrs appends to out the attributes of a well-formed start tag: from
+// just after the element name up to (not including) the closing '>' at
+// end-1.
+func scanAttrs(out []attrInfo, src string, i, end int) []attrInfo {
 	for i < end {
 		for i < end && isSpace(src[i]) {
 			i++

@@ -23,53 +23,73 @@ import (
 
 func bench(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	n := fs.Int("n", 10, "page loads per mode (cache disabled, cached)")
+	n := fs.Int("n", 10, "page loads per mode (cache disabled, cached), for the page and for hello-world")
 	checks := fs.Int("checks", 200, "umplay.check calls on the docs sample")
-	big := fs.Int("big", 10, "umplay.check calls on the 1 MiB request")
-	noBuild := fs.Bool("no-build", false, "use web/ as it is (skip scripts/build.sh)")
+	big := fs.Int("big", 10, "umplay.check and DOMParser calls on the 1 MiB request")
+	keys := fs.Int("keys", 20, "keystrokes typed into the 1 MiB request (page and plain textarea)")
+	noBuild := fs.Bool("no-build", false, "use web/ as it is (skip scripts/build.sh; the baselines are still built)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *n < 1 || *checks < 1 || *big < 1 {
-		return fmt.Errorf("-n, -checks and -big must be at least 1")
+	if *n < 1 || *checks < 1 || *big < 1 || *keys < 1 {
+		return fmt.Errorf("-n, -checks, -big and -keys must be at least 1")
 	}
 	s, err := start(*noBuild, out, 0, 0)
 	if err != nil {
 		return err
 	}
 	defer s.close()
+	baseDir, err := buildBaselines(s.root, out)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(baseDir)
+	baseSrv := e2e.Serve(baseDir)
+	defer baseSrv.Close()
+	baseURL := baseSrv.URL + "/"
 
 	v, err := chromedp.CallBrowser(s.browser.Ctx, browser.GetVersion, cdp.Empty{})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "\numplay browser benchmark: %s, %s, %d CPUs, %s\n", v.Product, runtime.Version(), runtime.NumCPU(), time.Now().Format(time.DateOnly))
-	fmt.Fprintf(out, "(medians; this machine is noisy: compare ratios, not absolute times)\n\n")
+	fmt.Fprintf(out, "(medians; this machine is noisy: compare the ratios, each to a baseline measured in this run)\n\n")
 
-	// Sizes.
+	// Sizes: ours against the floor (etree + dom/v2, same flags).
 	web := filepath.Join(s.root, "web")
-	raw, errRaw := fileSize(filepath.Join(web, "main.wasm"))
-	gz, errGz := fileSize(filepath.Join(web, "main.wasm.gz"))
-	br, errBr := fileSize(filepath.Join(web, "main.wasm.br"))
-	if err := firstErr(errRaw, errGz, errBr); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "wasm size        raw %s   gzip -9 %s (%.0f%%)   brotli q11 %s (%.0f%%)\n",
-		bytesText(raw), bytesText(gz), 100*float64(gz)/float64(raw), bytesText(br), 100*float64(br)/float64(raw))
-
-	// Navigation → ready.
-	uncached, err := loads(s, *n, true)
+	ours, err := moduleSizes(filepath.Join(web, "main.wasm"))
 	if err != nil {
 		return err
 	}
-	cached, err := loads(s, *n, false)
+	floor, err := moduleSizes(filepath.Join(baseDir, "floor.wasm"))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "navigation→ready cache disabled: %s\n", stats(uncached, "ms"))
-	fmt.Fprintf(out, "                 cached:         %s\n", stats(cached, "ms"))
+	fmt.Fprintf(out, "wasm size        main.wasm raw %s   gzip -9 %s   brotli q11 %s\n", bytesText(ours.raw), bytesText(ours.gz), bytesText(ours.br))
+	fmt.Fprintf(out, "                 floor     raw %s   gzip -9 %s   brotli q11 %s\n", bytesText(floor.raw), bytesText(floor.gz), bytesText(floor.br))
+	fmt.Fprintf(out, "                 ratio to the floor: raw %s   gzip %s   brotli %s (target brotli ≤ 1.15×)\n",
+		ratio(float64(ours.raw), float64(floor.raw)), ratio(float64(ours.gz), float64(floor.gz)), ratio(float64(ours.br), float64(floor.br)))
 
-	// umplay.check latency.
+	// Navigation → ready, ours and hello-world, alternating so that both
+	// see the same load on the machine.
+	var ourUn, ourCa, helloUn, helloCa []float64
+	for _, m := range []struct {
+		url     string
+		noCache bool
+		dst     *[]float64
+	}{{s.url, true, &ourUn}, {baseURL + "hello.html", true, &helloUn}, {s.url, false, &ourCa}, {baseURL + "hello.html", false, &helloCa}} {
+		if *m.dst, err = loads(s, m.url, *n, m.noCache); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(out, "navigation→ready page, cache disabled:  %s\n", stats(ourUn, "ms"))
+	fmt.Fprintf(out, "                 hello, cache disabled: %s\n", stats(helloUn, "ms"))
+	fmt.Fprintf(out, "                 page, cached:          %s\n", stats(ourCa, "ms"))
+	fmt.Fprintf(out, "                 hello, cached:         %s\n", stats(helloCa, "ms"))
+	fmt.Fprintf(out, "                 ratio to hello-world: cache disabled %s   cached %s (target ≤ 1.3×)\n",
+		ratio(median(ourUn), median(helloUn)), ratio(median(ourCa), median(helloCa)))
+
+	// umplay.check latency, and DOMParser on the same 1 MiB text.
 	p, err := s.browser.NewPage()
 	if err != nil {
 		return err
@@ -86,25 +106,182 @@ func bench(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "umplay.check     docs sample (%d B, %s): %s; mean of a batch %.3f ms\n",
+	fmt.Fprintf(out, "umplay.check     docs sample (%d B, %s): %s; mean of a batch %.3f ms (target < 1 ms)\n",
 		len(doc), small.Summary, stats(small.Durations, "ms"), small.Mean)
 	large := oneMiB(string(doc))
 	bigRes, err := timeChecks(p, large, *big)
 	if err != nil {
 		return err
 	}
+	parser, err := timeDOMParser(p, large, *big)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "                 1 MiB request (%d B, %s): %s\n", len(large), bigRes.Summary, stats(bigRes.Durations, "ms"))
-	fmt.Fprintf(out, "\n(performance.now() in a page without cross-origin isolation is coarsened to 0.1 ms: the batch mean is the finer figure for the docs sample.)\n")
+	fmt.Fprintf(out, "                 DOMParser, same text:  %s\n", stats(parser, "ms"))
+	fmt.Fprintf(out, "                 ratio to DOMParser: %s (target ≤ 1.0×)\n", ratio(median(bigRes.Durations), median(parser)))
 	for _, m := range p.Errors() {
 		fmt.Fprintf(out, "console: %s\n", m)
 	}
+
+	// Typing into the 1 MiB request: the page's #request and a plain
+	// textarea.
+	ourKeys, err := typing(s, s.url, large, *keys)
+	if err != nil {
+		return fmt.Errorf("typing into the page: %w", err)
+	}
+	plainKeys, err := typing(s, baseURL+"textarea.html", large, *keys)
+	if err != nil {
+		return fmt.Errorf("typing into the plain textarea: %w", err)
+	}
+	fmt.Fprintf(out, "keystroke→paint  1 MiB, page #request: %s\n", stats(ourKeys.Paint, "ms"))
+	fmt.Fprintf(out, "                 1 MiB, plain textarea: %s\n", stats(plainKeys.Paint, "ms"))
+	fmt.Fprintf(out, "                 ratio to the plain textarea: %s\n", ratio(median(ourKeys.Paint), median(plainKeys.Paint)))
+	fmt.Fprintf(out, "longest task     while typing (and %v after): page %s (%d long tasks), plain textarea %s (%d)\n",
+		settle, longest(ourKeys.Long), len(ourKeys.Long), longest(plainKeys.Long), len(plainKeys.Long))
+	fmt.Fprintf(out, "\n(performance.now() in a page without cross-origin isolation is coarsened to 0.1 ms: the batch mean is the finer figure for the docs sample.)\n")
 	return nil
 }
 
-// loads opens the page n times in one tab, with or without the browser
+// ratio prints a/b as "1.23×".
+func ratio(a, b float64) string {
+	if b <= 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return s[len(s)/2]
+}
+
+func longest(v []float64) string {
+	if len(v) == 0 {
+		return "none over 50 ms"
+	}
+	return num(slices.Max(v)) + " ms"
+}
+
+// timeDOMParser parses xml n times with DOMParser (application/xml) after
+// a warm-up and returns each parse's time in ms.
+func timeDOMParser(p *e2e.Page, xml string, n int) ([]float64, error) {
+	raw, err := e2e.Eval[[]byte](p, `(function (xml, n) {
+		var d = [], i, t, doc, parser = new DOMParser();
+		for (i = 0; i < Math.min(3, n); i++) { parser.parseFromString(xml, 'application/xml'); }
+		for (i = 0; i < n; i++) {
+			t = performance.now();
+			doc = parser.parseFromString(xml, 'application/xml');
+			d.push(performance.now() - t);
+		}
+		if (doc.getElementsByTagName('parsererror').length) { throw new Error('DOMParser: the 1 MiB request is not well-formed'); }
+		return d;
+	})(`+e2e.JS(xml)+`, `+fmt.Sprint(n)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	var d []float64
+	return d, json.Unmarshal(raw, &d)
+}
+
+// settle is how long typing waits after the last keystroke for the page's
+// deferred work (the check of a large request runs 400 ms after the last
+// change).
+const settle = 2 * time.Second
+
+type typed struct {
+	Paint []float64 `json:"paint"` // keydown → the first task after the next frame, ms
+	Long  []float64 `json:"long"`  // durations of long tasks (over 50 ms), ms
+}
+
+// typing opens u, puts text in its #request as a paste does, waits for the
+// page to settle and types n characters (real key events, 150 ms apart)
+// before the Body's end tag. For each it measures keydown → next paint:
+// from the keydown's timeStamp to a task queued by the first
+// requestAnimationFrame after the input event (so after that frame). A
+// PerformanceObserver collects the long tasks from the first keystroke to
+// settle after the last.
+func typing(s *site, u, text string, n int) (typed, error) {
+	var res typed
+	p, err := s.browser.NewPage()
+	if err != nil {
+		return res, err
+	}
+	defer p.Close()
+	if err := p.Open(u, 2*time.Minute); err != nil {
+		return res, err
+	}
+	if err := p.SetRequest(text); err != nil {
+		return res, err
+	}
+	time.Sleep(settle)
+	caret := strings.Index(text, "</soap:Body>")
+	if _, err := e2e.Eval[chromedp.Void](p, `(function (caret) {
+		var ta = document.getElementById('request'), down = 0;
+		window.__paint = []; window.__long = [];
+		ta.focus();
+		ta.setSelectionRange(caret, caret);
+		document.addEventListener('keydown', function (ev) { down = ev.timeStamp; }, true);
+		document.addEventListener('input', function () {
+			var t0 = down;
+			requestAnimationFrame(function () {
+				setTimeout(function () { window.__paint.push(performance.now() - t0); }, 0);
+			});
+		}, true);
+		new PerformanceObserver(function (list) {
+			list.getEntries().forEach(function (e) { window.__long.push(e.duration); });
+		}).observe({type: 'longtask'});
+	})(`+fmt.Sprint(utf16Len(text[:max(caret, 0)]))+`)`); err != nil {
+		return res, err
+	}
+	for i := range n {
+		if err := chromedp.Do(p.Ctx, chromedp.KeyEvent("x")); err != nil {
+			return res, err
+		}
+		if _, err := e2e.Wait[bool](p, fmt.Sprintf(`window.__paint.length > %d`, i), 30*time.Second); err != nil {
+			return res, fmt.Errorf("keystroke %d: no paint: %w", i+1, err)
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	time.Sleep(settle)
+	raw, err := e2e.Eval[[]byte](p, `({paint: window.__paint, long: window.__long})`)
+	if err != nil {
+		return res, err
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return res, err
+	}
+	if got, err := e2e.Eval[int](p, `document.getElementById('request').value.length`); err == nil && got != utf16Len(text)+n {
+		return res, fmt.Errorf("the textarea holds %d characters after typing %d, want %d", got, n, utf16Len(text)+n)
+	}
+	if errs := p.Errors(); len(errs) > 0 {
+		return res, fmt.Errorf("console errors while typing: %v", errs)
+	}
+	return res, nil
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// loads opens u n times in one tab, with or without the browser
 // cache, and returns navigation→umplay-ready in ms. A cached run starts with
 // one unmeasured load that fills the cache.
-func loads(s *site, n int, disableCache bool) ([]float64, error) {
+func loads(s *site, u string, n int, disableCache bool) ([]float64, error) {
 	p, err := s.browser.NewPage()
 	if err != nil {
 		return nil, err
@@ -119,7 +296,7 @@ func loads(s *site, n int, disableCache bool) ([]float64, error) {
 	}
 	var ms []float64
 	for i := range runs {
-		if err := p.Open(s.url, 2*time.Minute); err != nil {
+		if err := p.Open(u, 2*time.Minute); err != nil {
 			return nil, err
 		}
 		at, err := e2e.Wait[float64](p, `window.__umplayReadyAt`, 30*time.Second)

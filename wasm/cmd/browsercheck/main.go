@@ -5,14 +5,22 @@
 // it with package webserve on a loopback port and drives Chromium through the
 // harness of package e2e.
 //
-//	go run ./wasm/cmd/browsercheck bench [-n 10] [-checks 200] [-big 10]
+//	go run ./wasm/cmd/browsercheck bench [-n 10] [-checks 200] [-big 10] [-keys 20]
 //	go run ./wasm/cmd/browsercheck screenshot [-o web/screenshot.png]
 //
-// bench prints the size of main.wasm raw, gzip and brotli; the time from
+// bench prints every figure as a ratio to a baseline measured in the same
+// run: the size of main.wasm raw, gzip and brotli against the "floor" (a
+// program that only parses one XML string with etree and sets one element's
+// text with dom/v2, wasm/cmd/floor, built with the same flags); the time from
 // navigation to the page's umplay-ready event (median of -n loads with the
-// cache disabled, and of -n cached loads); and the latency of
-// window.umplay.check for the docs sample (median of -checks calls) and for a
-// 1 MiB request (median of -big calls). scripts/bench-browser.sh runs it.
+// cache disabled, and of -n cached loads) against a hello-world Go page
+// (wasm/cmd/hello); the latency of window.umplay.check for the docs sample
+// (median of -checks calls, and a batch mean) and for a 1 MiB request
+// (median of -big calls) against DOMParser on the same text; keystroke→paint
+// while typing -keys characters into the page's #request holding the 1 MiB
+// request, against a plain <textarea> holding the same text; and the
+// longest task (PerformanceObserver 'longtask') while typing. It measures;
+// it fails only when a page does not work. scripts/bench-browser.sh runs it.
 //
 // screenshot writes a 1400×900 PNG of the page with the pt-BR docs sample
 // loaded: its error at line 4, the quick fix and the simulated fault.
@@ -32,7 +40,7 @@ import (
 	"umplay/wasm/e2e"
 )
 
-const usage = `usage: browsercheck bench [-n N] [-checks N] [-big N] [-no-build]
+const usage = `usage: browsercheck bench [-n N] [-checks N] [-big N] [-keys N] [-no-build]
        browsercheck screenshot [-o FILE] [-width W] [-height H] [-no-build]
 `
 
