@@ -20,11 +20,11 @@ import (
 // shown, and apply, which rebuilds the page from any State.
 
 var (
-	respMode    dom.Element
+	respMode    *element
 	fixAllBtn   *dom.HTMLButtonElement
-	endpointMsg dom.Element
-	confirmBox  dom.Element
-	confirmText dom.Element
+	endpointMsg *element
+	confirmBox  *element
+	confirmText *element
 	confirmYes  *dom.HTMLButtonElement
 	confirmNo   *dom.HTMLButtonElement
 )
@@ -50,12 +50,12 @@ var flow struct {
 
 func lookupFlow() {
 	respMode = in("response", `[data-field="mode"]`)
-	fixAllBtn = byID("fix-all").(*dom.HTMLButtonElement)
+	fixAllBtn = buttonByID("fix-all")
 	endpointMsg = byID("endpoint-msg")
 	confirmBox = byID("confirm")
 	confirmText = byID("confirm-text")
-	confirmYes = byID("confirm-yes").(*dom.HTMLButtonElement)
-	confirmNo = byID("confirm-no").(*dom.HTMLButtonElement)
+	confirmYes = buttonByID("confirm-yes")
+	confirmNo = buttonByID("confirm-no")
 	on(fixAllBtn, "click", func(dom.Event) { fixAll() })
 	on(confirmYes, "click", func(dom.Event) { answer(true) })
 	on(confirmNo, "click", func(dom.Event) { answer(false) })
