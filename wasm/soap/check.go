@@ -972,18 +972,22 @@ func (c *checker) insertFix(op, prev *etree.Element, name string, first bool) *F
 		tag = op.Space + ":" + name
 	}
 	ind := p.indentOf(oi.Start)
+	// A value the schema accepts where there is one (an empty enumeration
+	// or boolean would be the next error); the CallId and the other
+	// strings stay for the author to fill in.
+	value := map[string]string{"GreetingType": "NormalCustom", "status": "true"}[name]
 	if oi.SelfClosing {
 		text := p.src[oi.Start:oi.StartEnd]
 		text = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(text, ">"), " \t\r\n"), "/")
 		text = strings.TrimRight(text, " \t\r\n")
-		text += fmt.Sprintf(">\n%s  <%s></%s>\n%s</%s>", ind, tag, tag, ind, op.FullTag())
+		text += fmt.Sprintf(">\n%s  <%s>%s</%s>\n%s</%s>", ind, tag, value, tag, ind, op.FullTag())
 		return &Fix{Title: "Add <" + name + ">", Span: p.span(oi.Start, oi.EndEnd), Text: text}
 	}
 	at := oi.StartEnd
 	if prev != nil && !first {
 		at = p.info[prev].EndEnd
 	}
-	return &Fix{Title: "Add <" + name + ">", Span: p.span(at, at), Text: fmt.Sprintf("\n%s  <%s></%s>", ind, tag, tag)}
+	return &Fix{Title: "Add <" + name + ">", Span: p.span(at, at), Text: fmt.Sprintf("\n%s  <%s>%s</%s>", ind, tag, value, tag)}
 }
 
 // value describes a child element's text.

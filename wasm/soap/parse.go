@@ -603,7 +603,14 @@ func scanDecl(src string, start, end int) *declInfo {
 		return d
 	}
 	i := start + k + len("encoding")
-	for i < end && (isSpace(src[i]) || src[i] == '=') {
+	for i < end && isSpace(src[i]) {
+		i++
+	}
+	if i >= end || src[i] != '=' {
+		return d // not an encoding pseudo-attribute: nothing to repair
+	}
+	i++
+	for i < end && isSpace(src[i]) {
 		i++
 	}
 	if i >= end || (src[i] != '"' && src[i] != '\'') {
@@ -612,8 +619,11 @@ func scanDecl(src string, start, end int) *declInfo {
 	q := src[i]
 	i++
 	j := i
-	for j < end && src[j] != q {
+	for j < end-2 && src[j] != q { // the value ends before "?>"
 		j++
+	}
+	if j >= end-2 {
+		return d
 	}
 	d.Encoding, d.EncStart, d.EncEnd = src[i:j], i, j
 	return d
