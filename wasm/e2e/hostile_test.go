@@ -23,8 +23,8 @@ import (
 // times editorFactor, plus editorSlack (the check, the gutter, the panes).
 const (
 	answerBound  = 20 * time.Second
-	editorFactor = 2
-	editorSlack  = 10 * time.Second
+	editorFactor = 3
+	editorSlack  = 15 * time.Second
 	// What the CallId panel may hold: 2 KiB of raw CallId and 4 KiB of
 	// decoded text (each with "… N more bytes"), the GUID fields, and the
 	// capped problem list (callid.MaxPerCode per code, one summary).
