@@ -28,7 +28,7 @@
         };
       }
       var o = { version: api.version };
-      ['check', 'decodeCallId', 'build', 'send', 'state'].forEach(function (n) {
+      ['check', 'decodeCallId', 'build', 'send', 'state', 'setState'].forEach(function (n) {
         if (api[n]) { o[n] = unwrap(n); }
       });
       return Object.freeze(o);

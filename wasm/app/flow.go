@@ -257,8 +257,8 @@ func stateFromJS(v js.Value) (State, error) {
 		case js.TypeUndefined:
 			return nil
 		case js.TypeString:
-			if n := f.Length(); n > max {
-				return fmt.Errorf("state.%s is %d characters long, the limit is %d", key, n, max)
+			if n := len(f.String()); n > max {
+				return fmt.Errorf("state.%s is %d bytes long, the limit is %d", key, n, max)
 			}
 			*dst = f.String()
 			return nil

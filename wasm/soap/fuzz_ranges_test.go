@@ -192,8 +192,9 @@ func FuzzFixRemoves(f *testing.F) {
 				// An error of a later decision row than the fixed one was
 				// hidden behind it, or is the placeholder the fix inserts
 				// (child-missing adds an empty <CallId>): that is progress.
-				// Rows sort as strings: "2" < "5a" < "5e" < "7".
-				if e.Severity == Error && before[e.Code] == 0 && !(d.Rule != "" && e.Rule > d.Rule) {
+				// A fix may reveal another problem of its own row or a later one (rows
+				// sort as strings: "2" < "5a" < "5e" < "7"), never an earlier one.
+				if e.Severity == Error && before[e.Code] == 0 && !(d.Rule != "" && e.Rule >= d.Rule) {
 					newErr = append(newErr, e.Code)
 				}
 			}
