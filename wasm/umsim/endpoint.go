@@ -24,7 +24,7 @@ func EndpointProblem(raw string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Sprintf("%q is not an absolute URL; write it as https://<server>%s.", clipText(s, 80), Path2010)
+		return fmt.Sprintf("%q is not an absolute URL; write it as https://<server>%s.", clip(s, 80), Path2010)
 	}
 	if u.User != nil {
 		return "The endpoint holds a user name or password; the UM web service authenticates through the web server (MS-OXWUMS 1.7), never in the URL."
@@ -36,7 +36,6 @@ func EndpointProblem(raw string) string {
 	case strings.ToLower(Path2010), strings.ToLower(Path2007):
 		return ""
 	}
-	return fmt.Sprintf("The path %q is not the UM web service's: Exchange 2010 and later serve it at %s, Exchange 2007 at %s.", clipText(u.Path, 80), Path2010, Path2007)
+	return fmt.Sprintf("The path %q is not the UM web service's: Exchange 2010 and later serve it at %s, Exchange 2007 at %s.", clip(u.Path, 80), Path2010, Path2007)
 }
 
-func clipText(s string, n int) string { return clip(s, n) }
