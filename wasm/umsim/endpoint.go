@@ -38,4 +38,3 @@ func EndpointProblem(raw string) string {
 	}
 	return fmt.Sprintf("The path %q is not the UM web service's: Exchange 2010 and later serve it at %s, Exchange 2007 at %s.", clip(u.Path, 80), Path2010, Path2007)
 }
-
