@@ -10,13 +10,14 @@ func ExampleParse() {
 	data := []byte("{\"op\": \"Disconnect\",\n \"n\": [1, 2,]}")
 	_, err := jsonv.Parse(data)
 	fmt.Println(err)
-	v, _ := jsonv.Parse([]byte(`{"op": "Disconnect", "n": 2}`))
+	data = []byte("{\"n\": 2,\n \"op\": \"Disconnect\"}")
+	v, _ := jsonv.Parse(data)
 	op := v.Get("op")
 	line, col := jsonv.LineCol(data, op.Offset)
 	fmt.Println(op.Kind, op.Str, line, col)
 	// Output:
-	// jsonv: trailing comma in an array at line 2, column 14
-	// a string Disconnect 1 8
+	// jsonv: trailing comma in an array at line 2, column 13
+	// a string Disconnect 2 8
 }
 
 func ExampleObjectWriter() {
