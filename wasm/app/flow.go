@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"syscall/js"
@@ -243,73 +244,24 @@ func apply(s State) {
 	}
 }
 
-// stateFromJS reads a State from a plain JS object, field by field, with
-// types checked and sizes capped: it is data from a URL or a host page.
-// Missing fields keep their DefaultState values.
-func stateFromJS(v js.Value) (State, error) {
-	s := DefaultState()
+// stateFromJS reads a State from a plain JS object: it is data from a URL
+// or a host page, so it goes through JSON.stringify and the same strict,
+// capped state.Parse as any other serialized state. Missing fields keep
+// their DefaultState values.
+func stateFromJS(v js.Value) (s State, err error) {
 	if v.Type() != js.TypeObject {
-		return s, fmt.Errorf("state must be an object")
+		return DefaultState(), errors.New("state must be an object")
 	}
-	str := func(o js.Value, key string, dst *string, max int) error {
-		f := o.Get(key)
-		switch f.Type() {
-		case js.TypeUndefined:
-			return nil
-		case js.TypeString:
-			if n := len(f.String()); n > max {
-				return fmt.Errorf("state.%s is %d bytes long, the limit is %d", key, n, max)
-			}
-			*dst = f.String()
-			return nil
+	defer func() {
+		if r := recover(); r != nil { // JSON.stringify threw (a cycle, a BigInt)
+			s, err = DefaultState(), fmt.Errorf("state cannot be serialized: %v", r)
 		}
-		return fmt.Errorf("state.%s must be a string", key)
+	}()
+	text := jsJSON.Call("stringify", v)
+	if text.Type() != js.TypeString {
+		return DefaultState(), errors.New("state cannot be serialized")
 	}
-	boolean := func(o js.Value, key string, dst *bool) error {
-		f := o.Get(key)
-		switch f.Type() {
-		case js.TypeUndefined:
-			return nil
-		case js.TypeBoolean:
-			*dst = f.Bool()
-			return nil
-		}
-		return fmt.Errorf("state.%s must be true or false", key)
-	}
-	const field = 4 << 10
-	errs := []error{
-		str(v, "request", &s.Request, soap.MaxBytes),
-		str(v, "soapAction", &s.SOAPAction, field),
-		boolean(v, "soapActionPresent", &s.SOAPActionPresent),
-		str(v, "contentType", &s.ContentType, field),
-		str(v, "endpoint", &s.Endpoint, field),
-		str(v, "example", &s.Example, 256),
-	}
-	if b := v.Get("builder"); b.Type() == js.TypeObject {
-		var op string
-		bb := &s.Builder
-		errs = append(errs,
-			str(b, "operation", &op, 64), str(b, "callId", &bb.CallID, field), str(b, "guid", &bb.GUID, field),
-			str(b, "host", &bb.Host, field), boolean(b, "prefix", &bb.Prefix), boolean(b, "decl", &bb.Decl),
-			str(b, "entryId", &bb.EntryID, field), str(b, "dialString", &bb.DialString, field),
-			str(b, "greetingType", &bb.GreetingType, 64), str(b, "status", &bb.Status, 16),
-			str(b, "folderId", &bb.FolderID, field))
-		if op != "" {
-			o, ok := soap.ParseOperation(op)
-			if !ok {
-				errs = append(errs, fmt.Errorf("state.builder.operation %q is not an operation of the service", op))
-			}
-			bb.Operation = o
-		}
-	} else if !b.IsUndefined() {
-		errs = append(errs, fmt.Errorf("state.builder must be an object"))
-	}
-	for _, err := range errs {
-		if err != nil {
-			return DefaultState(), err
-		}
-	}
-	return s, nil
+	return ParseState([]byte(text.String()))
 }
 
 // apiSetState is window.umplay.setState(state): apply a State (fields
