@@ -14,6 +14,7 @@ import (
 	"umplay/wasm/callid"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
+	"umplay/wasm/textpos"
 	"umplay/wasm/umsim"
 )
 
@@ -31,7 +32,7 @@ const (
 var live struct {
 	text  string
 	head  soap.Head
-	ix    *lineIndex
+	lines *textpos.Lines
 	rep   *soap.Report
 	gen   int // bumped on every change; a pending check of an older gen is dropped
 	timer *time.Timer
@@ -74,12 +75,12 @@ func runCheck() {
 	state.Request = ed.text()
 	text, head := state.Request, state.Head()
 	rep := soap.Check(text, head)
-	ix := newLineIndex(text)
-	live.text, live.head, live.ix, live.rep = text, head, ix, rep
+	lines := textpos.New(text)
+	live.text, live.head, live.lines, live.rep = text, head, lines, rep
 
-	ed.render(text, ix, rep.Diagnostics)
+	ed.render(text, lines, rep.Diagnostics)
 	renderSize(text)
-	renderDiagnostics(rep, ix)
+	renderDiagnostics(rep)
 	renderActionField(rep)
 	showPreview(server.Preview(report.RequestWith(text, head, rep)))
 	renderCallID(rep)
@@ -126,7 +127,7 @@ func renderSize(text string) {
 }
 
 // renderDiagnostics fills #diagnostics and #diag-summary.
-func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
+func renderDiagnostics(rep *soap.Report) {
 	list := diagList.Underlying()
 	list.Set("textContent", "")
 	errs, warns, infos := 0, 0, 0
@@ -274,9 +275,9 @@ func applyFix(d soap.Diagnostic) {
 		action.Focus()
 	default:
 		text := live.text
-		s, e := live.ix.offset(f.Start), live.ix.offset(f.End)
-		s16 := utf16Len(text[:s])
-		ed.replace(s16, s16+utf16Len(text[s:e]), f.Text, -1, -1)
+		s, e := min(f.Start.Offset, len(text)), min(max(f.End.Offset, f.Start.Offset), len(text))
+		s16 := textpos.UTF16Len(text[:s])
+		ed.replace(s16, s16+textpos.UTF16Len(text[s:e]), f.Text, -1, -1)
 		live.gen++
 		runCheck()
 	}
@@ -360,7 +361,7 @@ func renderCallID(rep *soap.Report) {
 	renderRaw(cidRaw.Underlying(), r)
 	renderPreview(cidDecoded.Underlying(), r.Decoded)
 	cidGUID.SetTextContent(r.GUID)
-	cidVersion.SetTextContent(versionText(r))
+	cidVersion.SetTextContent(callid.VersionText(r))
 	cidVariant.SetTextContent(r.Variant)
 	renderPreview(cidHost.Underlying(), r.Host)
 	for _, p := range r.Problems { // capped by callid.Decode: at most 1,001
@@ -379,18 +380,6 @@ func renderCallID(rep *soap.Report) {
 	}
 	cidStatus.SetTextContent(status)
 	cidStatus.Class().Set([]string{"callid__status", cls})
-}
-
-// versionText names an RFC 4122 version (§4.1.3).
-func versionText(r callid.Result) string {
-	if r.GUID == "" {
-		return ""
-	}
-	name := map[int]string{1: "time-based", 2: "DCE security", 3: "name-based, MD5", 4: "random", 5: "name-based, SHA-1", 6: "reordered time", 7: "Unix time", 8: "custom"}[r.Version]
-	if name == "" {
-		return fmt.Sprint(r.Version)
-	}
-	return fmt.Sprintf("%d (%s)", r.Version, name)
 }
 
 // What the CallId panel shows of a huge CallId: the rest is counted.
