@@ -67,10 +67,10 @@ const plainLimit = 64 << 10
 func paintPieces(src string, ps []xmllex.Piece) []any {
 	items := make([]any, 0, len(ps))
 	one := func(p xmllex.Piece) any {
-		if p.Class == "" {
+		if p.Class == xmllex.Text {
 			return src[p.Start:p.End]
 		}
-		return paint.span("tok--"+p.Class, src[p.Start:p.End])
+		return paint.span(p.Class.CSS(), src[p.Start:p.End])
 	}
 	for i := 0; i < len(ps); {
 		p := ps[i]

@@ -10,33 +10,65 @@ import (
 	"strings"
 )
 
-// Token classes of the XML highlighter; each is the CSS class "tok--"+class.
+// Class is the kind of a token: a byte, so that the tokens of a big text
+// hold no pointers (the garbage collector does not scan them).
+type Class uint8
+
+// Token classes of the XML highlighter.
 const (
-	Text    = ""
-	Punct   = "punct"
-	Tag     = "tag"
-	NS      = "ns" // a prefix and its colon
-	Attr    = "attr"
-	Value   = "value"
-	Comment = "comment"
-	PI      = "pi"
-	CDATA   = "cdata"
-	Doctype = "doctype"
-	Entity  = "entity"
+	Text Class = iota
+	Punct
+	Tag
+	NS // a prefix and its colon
+	Attr
+	Value
+	Comment
+	PI
+	CDATA
+	Doctype
+	Entity
 )
 
-// Token is a run of src[start:end] of one class.
+var names = [...]string{"", "punct", "tag", "ns", "attr", "value", "comment", "pi", "cdata", "doctype", "entity"}
+
+// css holds "tok--"+name of each class, made once.
+var css = func() (c [len(names)]string) {
+	for i, n := range names {
+		if n != "" {
+			c[i] = "tok--" + n
+		}
+	}
+	return c
+}()
+
+// String is the class's name, "" for Text.
+func (c Class) String() string {
+	if int(c) < len(names) {
+		return names[c]
+	}
+	return ""
+}
+
+// CSS is the CSS class of the class, "tok--"+name ("" for Text).
+func (c Class) CSS() string {
+	if int(c) < len(css) {
+		return css[c]
+	}
+	return ""
+}
+
+// Token is a run of src[Start:End] of one class.
 type Token struct {
 	Start, End int
-	Class      string
+	Class      Class
 }
 
 // Tokens splits src into coloured runs. It never fails: it is a lenient
 // scanner for display, not a parser, so broken input still gets colours and
 // the text of all tokens together is exactly src.
 func Tokens(src string) []Token {
-	var toks []Token
-	emit := func(start, end int, class string) {
+	toks := make([]Token, 0, len(src)/4+1) // markup has about one token in 5 bytes
+	emit := func(start, end int, class Class) {
 		if end <= start {
 			return
 		}
@@ -54,7 +86,7 @@ func Tokens(src string) []Token {
 		return len(src)
 	}
 	// text emits character data with entity references marked.
-	text := func(start, end int, class string) {
+	text := func(start, end int, class Class) {
 		for i := start; i < end; {
 			j := strings.IndexByte(src[i:end], '&')
 			if j < 0 {
@@ -76,7 +108,7 @@ func Tokens(src string) []Token {
 		}
 	}
 	// name emits a qualified name, its prefix coloured apart.
-	name := func(start, end int, class string) {
+	name := func(start, end int, class Class) {
 		if c := strings.IndexByte(src[start:end], ':'); c > 0 {
 			emit(start, start+c+1, NS)
 			emit(start+c+1, end, class)
@@ -140,7 +172,7 @@ func Tokens(src string) []Token {
 }
 
 // tag scans the start or end tag at src[i] ('<') and returns the offset after it.
-func tag(src string, i int, emit func(int, int, string), name func(int, int, string), text func(int, int, string)) int {
+func tag(src string, i int, emit func(int, int, Class), name func(int, int, Class), text func(int, int, Class)) int {
 	j := i + 1
 	if src[j] == '/' {
 		j++
@@ -212,7 +244,7 @@ type Mark struct {
 // Piece is a run of text to render: its Token class and the marks over it.
 type Piece struct {
 	Start, End int
-	Class      string
+	Class      Class
 	Marks      string // space-separated Mark classes, "" when unmarked
 	Empty      bool   // a zero-width Mark at start (end == start)
 }

@@ -59,7 +59,7 @@ func TestTokensClasses(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, tk := range Tokens(tt.in) {
-			got = append(got, tk.Class+":"+tt.in[tk.Start:tk.End])
+			got = append(got, tk.Class.String()+":"+tt.in[tk.Start:tk.End])
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s: Tokens(%q) =\n%q\nwant\n%q", tt.name, tt.in, got, tt.want)
@@ -160,4 +160,25 @@ func FuzzTokens(f *testing.F) {
 			t.Fatalf("Pieces(Window(%q, %d, %d)) end at %d", src, a, b, end)
 		}
 	})
+}
+
+// big is a request of about n bytes, the shape the browser benchmark types
+// into: a header full of small elements.
+func big(n int) string {
+	var b strings.Builder
+	b.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">\n  <soap:Header>\n")
+	for b.Len() < n {
+		b.WriteString("      <t:Line n=\"12\">padding to make a 1 MiB request, &amp; line 12</t:Line>\n")
+	}
+	b.WriteString("  </soap:Header>\n</soap:Envelope>\n")
+	return b.String()
+}
+
+func BenchmarkTokens1MiB(b *testing.B) {
+	src := big(1 << 20)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokens(src)
+	}
 }
