@@ -42,7 +42,8 @@ type editor struct {
 	// window [winFirst, winLast] of the text's lines (0: nothing painted).
 	painted           string         // the text the highlight layer shows
 	table             *textpos.Lines // line table of painted
-	toks              []xmllex.Token
+	toks              []xmllex.Token // the tokens of tokText
+	tokText           string
 	marks             []xmllex.Mark
 	winFirst, winLast int
 }
@@ -110,14 +111,12 @@ func (e *editor) render(text string, lines *textpos.Lines, diags []soap.Diagnost
 		if e.winFirst != 0 {
 			highlight.Set("textContent", "")
 		}
-		e.painted, e.table, e.toks, e.marks, e.winFirst = "", nil, nil, nil, 0
+		e.painted, e.table, e.toks, e.tokText, e.marks, e.winFirst = "", nil, nil, "", nil, 0
 		e.live = false
 		setClass(editorBox, "editor--live", false)
 		return
 	}
-	if text != e.painted || e.toks == nil {
-		e.toks = xmllex.Tokens(text)
-	}
+	e.tokenize(text, nil)
 	e.painted, e.table = text, lines
 	e.marks = e.marks[:0]
 	for _, d := range diags {
@@ -130,6 +129,15 @@ func (e *editor) render(text string, lines *textpos.Lines, diags []soap.Diagnost
 	e.paintWindow(true)
 	setClass(editorBox, "editor--live", e.live)
 	e.syncScroll()
+}
+
+// tokenize makes the tokens of text (calling yield now and then: see
+// xmllex.TokensYield), unless it has them already.
+func (e *editor) tokenize(text string, yield func()) {
+	if len(text) <= highlightLimit && (text != e.tokText || e.toks == nil) {
+		e.toks, e.tokText = nil, ""
+		e.toks, e.tokText = xmllex.TokensYield(text, yield), text
+	}
 }
 
 // paintWindow paints the lines around the visible ones, unless (and force

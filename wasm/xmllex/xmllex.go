@@ -66,7 +66,15 @@ type Token struct {
 // Tokens splits src into coloured runs. It never fails: it is a lenient
 // scanner for display, not a parser, so broken input still gets colours and
 // the text of all tokens together is exactly src.
-func Tokens(src string) []Token {
+func Tokens(src string) []Token { return TokensYield(src, nil) }
+
+// yieldBytes is how much text TokensYield scans between calls of yield.
+const yieldBytes = 64 << 10
+
+// TokensYield is Tokens calling yield (when not nil) about every 64 KiB of
+// src, so that a caller on a single thread — the browser's — can let other
+// work run meanwhile. yield does not change the tokens.
+func TokensYield(src string, yield func()) []Token {
 	toks := make([]Token, 0, len(src)/4+1) // markup has about one token in 5 bytes
 	emit := func(start, end int, class Class) {
 		if end <= start {
@@ -117,8 +125,12 @@ func Tokens(src string) []Token {
 		emit(start, end, class)
 	}
 
-	i := 0
+	i, next := 0, yieldBytes
 	for i < len(src) {
+		if yield != nil && i >= next {
+			yield()
+			next = i + yieldBytes
+		}
 		lt := strings.IndexByte(src[i:], '<')
 		if lt < 0 {
 			text(i, len(src), Text)

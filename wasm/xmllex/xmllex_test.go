@@ -3,6 +3,7 @@ package xmllex
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,17 @@ func BenchmarkTokens1MiB(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Tokens(src)
+	}
+}
+
+func TestTokensYield(t *testing.T) {
+	src := big(1 << 20)
+	calls := 0
+	got, want := TokensYield(src, func() { calls++ }), Tokens(src)
+	if !slices.Equal(got, want) {
+		t.Errorf("TokensYield(%d bytes) differs from Tokens", len(src))
+	}
+	if calls < 10 {
+		t.Errorf("TokensYield(%d bytes) yielded %d times, want at least 10", len(src), calls)
 	}
 }
