@@ -36,7 +36,12 @@ type editor struct {
 	escArmed bool     // Escape was pressed: the next Tab leaves the editor
 	live     bool     // the highlight layer shows the current text
 	lineH    float64  // line height in px
-	indent   string
+	// The textarea's scroll offsets and height, as of its last scroll or
+	// resize: read there, never while rendering, where reading them would
+	// force the browser to lay out the whole (just edited) text inside our
+	// task.
+	top, left, viewH float64
+	indent           string
 
 	// The highlight layer paints only the visible lines and a margin: a
 	// window [winFirst, winLast] of the text's lines (0: nothing painted).
@@ -44,6 +49,7 @@ type editor struct {
 	table             *textpos.Lines // line table of painted
 	toks              []xmllex.Token // the tokens of tokText
 	tokText           string
+	spare             []xmllex.Token // the array of older tokens, reused
 	marks             []xmllex.Mark
 	winFirst, winLast int
 }
@@ -61,12 +67,25 @@ func (e *editor) init() {
 	cs := js.Global().Call("getComputedStyle", e.ta)
 	e.lineH = px(cs.Get("lineHeight").String(), 20)
 
+	e.measure()
 	onJS(e.ta, "scroll", func(js.Value) {
+		e.measure()
 		e.syncScroll()
 		if e.live {
 			e.paintWindow(false)
 		}
 	})
+	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() {
+		f := js.FuncOf(func(js.Value, []js.Value) any {
+			defer guard("editor resize")
+			e.measure()
+			if e.live {
+				e.paintWindow(false)
+			}
+			return nil
+		})
+		ro.New(f).Call("observe", e.ta)
+	}
 	on(request, "keydown", e.keydown)
 	request.SetAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter")
 }
@@ -86,9 +105,16 @@ func (e *editor) text() string { return e.ta.Get("value").String() }
 // length is the textarea's text length in UTF-16 units (cheap: no copy).
 func (e *editor) length() int { return e.ta.Get("textLength").Int() }
 
+// measure reads the textarea's scroll offsets and height (in a scroll or
+// resize callback, when the layout is fresh).
+func (e *editor) measure() {
+	e.top, e.left = e.ta.Get("scrollTop").Float(), e.ta.Get("scrollLeft").Float()
+	e.viewH = e.ta.Get("clientHeight").Float()
+}
+
 // syncScroll moves the highlight layer and the gutter with the textarea.
 func (e *editor) syncScroll() {
-	top, left := e.ta.Get("scrollTop").Float(), e.ta.Get("scrollLeft").Float()
+	top, left := e.top, e.left
 	highlight.Get("style").Set("transform", "translate("+ftoa(-left)+"px,"+ftoa(-top)+"px)")
 	gutter.Get("style").Set("transform", "translateY("+ftoa(-top)+"px)")
 }
@@ -132,12 +158,17 @@ func (e *editor) render(text string, lines *textpos.Lines, diags []soap.Diagnost
 }
 
 // tokenize makes the tokens of text (calling yield now and then: see
-// xmllex.TokensYield), unless it has them already.
+// xmllex.AppendTokens), unless it has them already. It fills the spare
+// array, not the one the painted window may still be drawn from while it
+// yields (a scroll repaints), then swaps them.
 func (e *editor) tokenize(text string, yield func()) {
-	if len(text) <= highlightLimit && (text != e.tokText || e.toks == nil) {
-		e.toks, e.tokText = nil, ""
-		e.toks, e.tokText = xmllex.TokensYield(text, yield), text
+	if len(text) > highlightLimit || text == e.tokText && e.toks != nil {
+		return
 	}
+	buf := e.spare
+	e.spare = nil // if yield aborts, the next call starts a new array
+	toks := xmllex.AppendTokens(buf, text, yield)
+	e.spare, e.toks, e.tokText = e.toks, toks, text
 }
 
 // paintWindow paints the lines around the visible ones, unless (and force
@@ -146,7 +177,7 @@ func (e *editor) paintWindow(force bool) {
 	if e.table == nil {
 		return
 	}
-	top, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
+	top, h := e.top, e.viewH
 	n := e.table.Count()
 	first := max(1, int(top/e.lineH))
 	last := min(n, int((top+h)/e.lineH)+1)
@@ -339,6 +370,7 @@ func (e *editor) setText(text string) {
 	}
 	e.ta.Set("scrollTop", 0)
 	e.ta.Set("scrollLeft", 0)
+	e.top, e.left = 0, 0
 	if !prev.IsNull() && !prev.Equal(e.ta) && !prev.Equal(jsDoc.Get("body")) {
 		prev.Call("focus")
 	}
@@ -352,9 +384,10 @@ func (e *editor) goTo(p soap.Pos) {
 	e.ta.Call("setSelectionRange", off, off)
 	// Make the line visible in case the browser did not.
 	top := float64(p.Line-1) * e.lineH
-	st, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
-	if top < st || top+e.lineH*2 > st+h {
+	e.measure()
+	if st, h := e.top, e.viewH; top < st || top+e.lineH*2 > st+h {
 		e.ta.Set("scrollTop", max(0, top-h/3))
+		e.measure()
 	}
 	e.syncScroll()
 }

@@ -62,7 +62,11 @@ func TestBigTextTyping(t *testing.T) {
 			// umplay.check does it. On a loaded machine everything is
 			// slower; the page's runs are held to a third of this when that
 			// is over 50 ms.
-			whole := eval[float64](t, p, `(function () { var v = document.getElementById('request').value, t = performance.now(); window.umplay.check(v); return performance.now() - t; })()`)
+			whole := eval[float64](t, p, `(function () {
+				var v = document.getElementById('request').value, d = [], i, t;
+				for (i = 0; i < 3; i++) { t = performance.now(); window.umplay.check(v); d.push(performance.now() - t); }
+				return d.sort(function (a, b) { return a - b; })[1];
+			})()`)
 			limit := max(50, whole/3)
 			eval[bool](t, p, ObserveLongTasksJS)
 			time.Sleep(500 * time.Millisecond) // warm-up: let the paste's work end
@@ -90,7 +94,7 @@ func TestBigTextTyping(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%d bytes: one whole umplay.check %.0f ms; %d long tasks (all code, ms: %v), %d long frames; longest own script %.0f ms %s",
+			t.Logf("%d bytes: one whole umplay.check %.0f ms (median of 3); %d long tasks (all code, ms: %v), %d long frames; longest own script %.0f ms %s",
 				len(text), whole, len(log.Tasks), log.Tasks, log.Frames, log.Longest().MS, log.Longest().What)
 			if over := log.Over(limit); over != "" {
 				t.Errorf("runs of the page's own code over %.0f ms while typing into %d bytes (one whole check: %.0f ms):\n%s", limit, len(text), whole, over)

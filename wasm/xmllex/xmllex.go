@@ -66,16 +66,21 @@ type Token struct {
 // Tokens splits src into coloured runs. It never fails: it is a lenient
 // scanner for display, not a parser, so broken input still gets colours and
 // the text of all tokens together is exactly src.
-func Tokens(src string) []Token { return TokensYield(src, nil) }
+func Tokens(src string) []Token { return AppendTokens(nil, src, nil) }
 
-// yieldBytes is how much text TokensYield scans between calls of yield.
+// yieldBytes is how much text AppendTokens scans between calls of yield.
 const yieldBytes = 64 << 10
 
-// TokensYield is Tokens calling yield (when not nil) about every 64 KiB of
-// src, so that a caller on a single thread — the browser's — can let other
-// work run meanwhile. yield does not change the tokens.
-func TokensYield(src string, yield func()) []Token {
-	toks := make([]Token, 0, len(src)/4+1) // markup has about one token in 5 bytes
+// AppendTokens appends the tokens of src to dst[:0] (reusing its array, so
+// re-colouring a big text allocates nothing), calling yield (when not nil)
+// about every 64 KiB of src so that a caller on a single thread — the
+// browser's — can let other work run meanwhile. yield does not change the
+// tokens.
+func AppendTokens(dst []Token, src string, yield func()) []Token {
+	toks := dst[:0]
+	if want := len(src)/4 + 1; cap(toks) < want { // markup has about one token in 5 bytes
+		toks = make([]Token, 0, want)
+	}
 	emit := func(start, end int, class Class) {
 		if end <= start {
 			return

@@ -184,14 +184,18 @@ func BenchmarkTokens1MiB(b *testing.B) {
 	}
 }
 
-func TestTokensYield(t *testing.T) {
+func TestAppendTokens(t *testing.T) {
 	src := big(1 << 20)
 	calls := 0
-	got, want := TokensYield(src, func() { calls++ }), Tokens(src)
+	old := Tokens("<a>" + src)
+	got, want := AppendTokens(old, src, func() { calls++ }), Tokens(src)
 	if !slices.Equal(got, want) {
-		t.Errorf("TokensYield(%d bytes) differs from Tokens", len(src))
+		t.Errorf("AppendTokens(old, %d bytes) differs from Tokens", len(src))
+	}
+	if &got[0] != &old[0] {
+		t.Errorf("AppendTokens did not reuse the array of dst")
 	}
 	if calls < 10 {
-		t.Errorf("TokensYield(%d bytes) yielded %d times, want at least 10", len(src), calls)
+		t.Errorf("AppendTokens(%d bytes) yielded %d times, want at least 10", len(src), calls)
 	}
 }
