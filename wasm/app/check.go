@@ -85,7 +85,7 @@ var errStale = errors.New("umplay: the text changed during the check")
 
 // sliceTime is the most work a big check does before it lets the browser
 // handle input and paint (a "long task" is one over 50 ms).
-const sliceTime = 25 * time.Millisecond
+const sliceTime = 10 * time.Millisecond
 
 // checkLater checks and renders the text of generation gen on its own
 // goroutine, yielding to the browser every sliceTime: soap.CheckYield calls

@@ -28,7 +28,8 @@ const ObserveLongTasksJS = `(function () {
 			r.frames++;
 			(f.scripts || []).forEach(function (s) {
 				if (String(s.sourceURL).indexOf(own) === 0) {
-					r.own.push({ms: s.duration, what: s.invoker + ' (' + s.sourceURL.slice(own.length - 1) + ')'});
+					r.own.push({ms: s.duration, what: s.invoker + ' (' + s.sourceURL.slice(own.length - 1) + ', forced layout ' +
+						Math.round(s.forcedStyleAndLayoutDuration || 0) + ' ms)'});
 				}
 			});
 		});
