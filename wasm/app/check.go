@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"umplay/wasm/callid"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
+	"umplay/wasm/textpos"
 	"umplay/wasm/umsim"
 )
 
@@ -31,61 +33,124 @@ const (
 var live struct {
 	text  string
 	head  soap.Head
-	ix    *lineIndex
+	lines *textpos.Lines
 	rep   *soap.Report
 	gen   int // bumped on every change; a pending check of an older gen is dropped
 	timer *time.Timer
 }
 
 // changed is called when the request or its head changed: it re-checks now
-// for doc-sized text, after a pause for big text. It never blocks.
+// for doc-sized text; big text is checked after a pause, off the event
+// loop's critical path (checkLater). It never blocks.
 func changed() {
 	live.gen++
+	if live.timer != nil {
+		live.timer.Stop()
+	}
 	n := ed.length()
 	if n <= instantLimit {
-		if live.timer != nil {
-			live.timer.Stop()
-		}
 		runCheck()
 		return
 	}
 	ed.stale()
-	diagSum.SetTextContent("checking…")
+	checking()
 	delay := midDelay
 	if n > midLimit {
 		delay = bigDelay
 	}
 	gen := live.gen
-	if live.timer != nil {
-		live.timer.Stop()
-	}
 	live.timer = time.AfterFunc(delay, func() {
 		defer guard("check")
 		if gen == live.gen {
-			runCheck()
+			go checkLater(gen)
 		}
 	})
 }
 
+// checking says in every pane that shows a verdict that a check is under
+// way, so that none shows the verdict of an older text as current.
+func checking() {
+	const msg = "Checking…"
+	diagSum.SetTextContent(msg)
+	diagSum.Class().Set([]string{"diag-summary", "diag-summary--checking"})
+	respStatus.SetTextContent(msg)
+	respStatus.Class().Set([]string{"response__status", "response__status--checking"})
+	cidStatus.SetTextContent(msg)
+	cidStatus.Class().Set([]string{"callid__status", "callid__status--checking"})
+	request.RemoveAttribute("aria-invalid")
+}
+
+// errStale aborts a check whose text changed meanwhile.
+var errStale = errors.New("umplay: the text changed during the check")
+
+// sliceTime is the most work a big check does before it lets the browser
+// handle input and paint (a "long task" is one over 50 ms).
+const sliceTime = 10 * time.Millisecond
+
+// checkLater checks and renders the text of generation gen on its own
+// goroutine, yielding to the browser every sliceTime: soap.CheckYield calls
+// back while it reads, and time.Sleep hands the thread back to the event loop
+// (a Go program in the browser runs JavaScript events only while all its
+// goroutines wait). If the text changes meanwhile, the check stops and its
+// result is dropped; the change has scheduled its own check.
+func checkLater(gen int) {
+	defer func() {
+		if r := recover(); r != nil && r != errStale {
+			showPanic("check", r)
+		}
+	}()
+	last := time.Now()
+	yield := func() {
+		if time.Since(last) < sliceTime {
+			return
+		}
+		time.Sleep(time.Millisecond)
+		last = time.Now()
+		if gen != live.gen {
+			panic(errStale)
+		}
+	}
+	if gen != live.gen {
+		return
+	}
+	readHead()
+	text, head := ed.text(), state.Head()
+	rep := soap.CheckYield(text, head, yield)
+	ed.tokenize(text, yield)
+	yield()
+	// The text cannot have changed unnoticed: events run only while this
+	// goroutine waits in yield, which checks the generation after waiting.
+	state.Request = text
+	show(text, head, rep, yield)
+}
+
 // runCheck reads the request and head, checks them, previews the server's
-// answer and renders everything.
+// answer and renders everything, in one go.
 func runCheck() {
 	readHead()
 	state.Request = ed.text()
 	text, head := state.Request, state.Head()
-	rep := soap.Check(text, head)
-	ix := newLineIndex(text)
-	live.text, live.head, live.ix, live.rep = text, head, ix, rep
+	show(text, head, soap.Check(text, head), func() {})
+}
 
-	ed.render(text, ix, rep.Diagnostics)
+// show renders the report of text: the editor, the problems, the preview,
+// the CallId panel. It calls yield between the steps.
+func show(text string, head soap.Head, rep *soap.Report, yield func()) {
+	lines := textpos.New(text)
+	live.text, live.head, live.lines, live.rep = text, head, lines, rep
+
+	ed.render(text, lines, rep.Diagnostics)
+	yield()
 	renderSize(text)
-	renderDiagnostics(rep, ix)
+	renderDiagnostics(rep)
 	renderActionField(rep)
+	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))
+	yield()
 	showPreview(server.Preview(report.RequestWith(text, head, rep)))
+	yield()
 	renderCallID(rep)
 	syncBuilder(rep)
 	afterCheck(text, rep)
-	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))
 }
 
 // ensureFresh re-checks at once if the text changed since the last check
@@ -126,7 +191,7 @@ func renderSize(text string) {
 }
 
 // renderDiagnostics fills #diagnostics and #diag-summary.
-func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
+func renderDiagnostics(rep *soap.Report) {
 	list := diagList.Underlying()
 	list.Set("textContent", "")
 	errs, warns, infos := 0, 0, 0
@@ -274,9 +339,9 @@ func applyFix(d soap.Diagnostic) {
 		action.Focus()
 	default:
 		text := live.text
-		s, e := live.ix.offset(f.Start), live.ix.offset(f.End)
-		s16 := utf16Len(text[:s])
-		ed.replace(s16, s16+utf16Len(text[s:e]), f.Text, -1, -1)
+		s, e := min(f.Start.Offset, len(text)), min(max(f.End.Offset, f.Start.Offset), len(text))
+		s16 := textpos.UTF16Len(text[:s])
+		ed.replace(s16, s16+textpos.UTF16Len(text[s:e]), f.Text, -1, -1)
 		live.gen++
 		runCheck()
 	}
@@ -360,7 +425,7 @@ func renderCallID(rep *soap.Report) {
 	renderRaw(cidRaw.Underlying(), r)
 	renderPreview(cidDecoded.Underlying(), r.Decoded)
 	cidGUID.SetTextContent(r.GUID)
-	cidVersion.SetTextContent(versionText(r))
+	cidVersion.SetTextContent(callid.VersionText(r))
 	cidVariant.SetTextContent(r.Variant)
 	renderPreview(cidHost.Underlying(), r.Host)
 	for _, p := range r.Problems { // capped by callid.Decode: at most 1,001
@@ -379,18 +444,6 @@ func renderCallID(rep *soap.Report) {
 	}
 	cidStatus.SetTextContent(status)
 	cidStatus.Class().Set([]string{"callid__status", cls})
-}
-
-// versionText names an RFC 4122 version (§4.1.3).
-func versionText(r callid.Result) string {
-	if r.GUID == "" {
-		return ""
-	}
-	name := map[int]string{1: "time-based", 2: "DCE security", 3: "name-based, MD5", 4: "random", 5: "name-based, SHA-1", 6: "reordered time", 7: "Unix time", 8: "custom"}[r.Version]
-	if name == "" {
-		return fmt.Sprint(r.Version)
-	}
-	return fmt.Sprintf("%d (%s)", r.Version, name)
 }
 
 // What the CallId panel shows of a huge CallId: the rest is counted.

@@ -6,11 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
-	"unicode/utf8"
 
 	"honnef.co/go/js/dom/v2"
 
 	"umplay/wasm/soap"
+	"umplay/wasm/textedit"
+	"umplay/wasm/textpos"
+	"umplay/wasm/xmllex"
 )
 
 // Sizes that keep a big paste from freezing the page.
@@ -34,14 +36,21 @@ type editor struct {
 	escArmed bool     // Escape was pressed: the next Tab leaves the editor
 	live     bool     // the highlight layer shows the current text
 	lineH    float64  // line height in px
-	indent   string
+	// The textarea's scroll offsets and height, as of its last scroll or
+	// resize: read there, never while rendering, where reading them would
+	// force the browser to lay out the whole (just edited) text inside our
+	// task.
+	top, left, viewH float64
+	indent           string
 
 	// The highlight layer paints only the visible lines and a margin: a
 	// window [winFirst, winLast] of the text's lines (0: nothing painted).
-	painted           string // the text the highlight layer shows
-	ix                *lineIndex
-	toks              []token
-	marks             []mark
+	painted           string         // the text the highlight layer shows
+	table             *textpos.Lines // line table of painted
+	toks              []xmllex.Token // the tokens of tokText
+	tokText           string
+	spare             []xmllex.Token // the array of older tokens, reused
+	marks             []xmllex.Mark
 	winFirst, winLast int
 }
 
@@ -58,12 +67,25 @@ func (e *editor) init() {
 	cs := js.Global().Call("getComputedStyle", e.ta)
 	e.lineH = px(cs.Get("lineHeight").String(), 20)
 
+	e.measure()
 	onJS(e.ta, "scroll", func(js.Value) {
+		e.measure()
 		e.syncScroll()
 		if e.live {
 			e.paintWindow(false)
 		}
 	})
+	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() {
+		f := js.FuncOf(func(js.Value, []js.Value) any {
+			defer guard("editor resize")
+			e.measure()
+			if e.live {
+				e.paintWindow(false)
+			}
+			return nil
+		})
+		ro.New(f).Call("observe", e.ta)
+	}
 	on(request, "keydown", e.keydown)
 	request.SetAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter")
 }
@@ -83,9 +105,16 @@ func (e *editor) text() string { return e.ta.Get("value").String() }
 // length is the textarea's text length in UTF-16 units (cheap: no copy).
 func (e *editor) length() int { return e.ta.Get("textLength").Int() }
 
+// measure reads the textarea's scroll offsets and height (in a scroll or
+// resize callback, when the layout is fresh).
+func (e *editor) measure() {
+	e.top, e.left = e.ta.Get("scrollTop").Float(), e.ta.Get("scrollLeft").Float()
+	e.viewH = e.ta.Get("clientHeight").Float()
+}
+
 // syncScroll moves the highlight layer and the gutter with the textarea.
 func (e *editor) syncScroll() {
-	top, left := e.ta.Get("scrollTop").Float(), e.ta.Get("scrollLeft").Float()
+	top, left := e.top, e.left
 	highlight.Get("style").Set("transform", "translate("+ftoa(-left)+"px,"+ftoa(-top)+"px)")
 	gutter.Get("style").Set("transform", "translateY("+ftoa(-top)+"px)")
 }
@@ -102,27 +131,25 @@ func (e *editor) stale() {
 }
 
 // render draws text with diags marked. Texts over highlightLimit stay plain.
-func (e *editor) render(text string, ix *lineIndex, diags []soap.Diagnostic) {
-	e.renderGutter(ix, diags)
+func (e *editor) render(text string, lines *textpos.Lines, diags []soap.Diagnostic) {
+	e.renderGutter(lines, diags)
 	if len(text) > highlightLimit {
 		if e.winFirst != 0 {
 			highlight.Set("textContent", "")
 		}
-		e.painted, e.ix, e.toks, e.marks, e.winFirst = "", nil, nil, nil, 0
+		e.painted, e.table, e.toks, e.tokText, e.marks, e.winFirst = "", nil, nil, "", nil, 0
 		e.live = false
 		setClass(editorBox, "editor--live", false)
 		return
 	}
-	if text != e.painted || e.toks == nil {
-		e.toks = xmlTokens(text)
-	}
-	e.painted, e.ix = text, ix
+	e.tokenize(text, nil)
+	e.painted, e.table = text, lines
 	e.marks = e.marks[:0]
 	for _, d := range diags {
 		if d.Field != soap.FieldBody || d.Severity == soap.Info || len(e.marks) >= maxMarks {
 			continue
 		}
-		e.marks = append(e.marks, mark{start: ix.offset(d.Start), end: ix.offset(d.End), class: string(d.Severity)})
+		e.marks = append(e.marks, xmllex.Mark{Start: d.Start.Offset, End: d.End.Offset, Class: string(d.Severity)})
 	}
 	e.live = true
 	e.paintWindow(true)
@@ -130,24 +157,35 @@ func (e *editor) render(text string, ix *lineIndex, diags []soap.Diagnostic) {
 	e.syncScroll()
 }
 
+// tokenize makes the tokens of text (calling yield now and then: see
+// xmllex.AppendTokens), unless it has them already. It fills the spare
+// array, not the one the painted window may still be drawn from while it
+// yields (a scroll repaints), then swaps them.
+func (e *editor) tokenize(text string, yield func()) {
+	if len(text) > highlightLimit || text == e.tokText && e.toks != nil {
+		return
+	}
+	buf := e.spare
+	e.spare = nil // if yield aborts, the next call starts a new array
+	toks := xmllex.AppendTokens(buf, text, yield)
+	e.spare, e.toks, e.tokText = e.toks, toks, text
+}
+
 // paintWindow paints the lines around the visible ones, unless (and force
 // is false) the painted window already covers them.
 func (e *editor) paintWindow(force bool) {
-	if e.ix == nil {
+	if e.table == nil {
 		return
 	}
-	top, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
-	n := e.ix.lines()
+	top, h := e.top, e.viewH
+	n := e.table.Count()
 	first := max(1, int(top/e.lineH))
 	last := min(n, int((top+h)/e.lineH)+1)
 	if !force && e.winFirst != 0 && first >= e.winFirst && last <= e.winLast {
 		return
 	}
 	f, l := max(1, first-windowMargin), min(n, last+windowMargin)
-	start, end := e.ix.start[f-1], len(e.painted)
-	if l < n {
-		end = e.ix.start[l]
-	}
+	start, end := e.table.Start(f), e.table.End(l)
 	highlight.Set("textContent", "")
 	if end-start > windowBytes {
 		// Lines this long would mean thousands of spans on every paint:
@@ -156,8 +194,8 @@ func (e *editor) paintWindow(force bool) {
 		setClass(editorBox, "editor--live", false)
 		return
 	}
-	toks, marks := window(e.toks, e.marks, start, end)
-	items := paintPieces(e.painted, pieces(toks, marks))
+	toks, marks := xmllex.Window(e.toks, e.marks, start, end)
+	items := paintPieces(e.painted, xmllex.Pieces(toks, marks))
 	// A final newline needs something after it, or the <pre> is one line
 	// shorter than the textarea.
 	if end == len(e.painted) && (e.painted == "" || strings.HasSuffix(e.painted, "\n")) {
@@ -170,8 +208,8 @@ func (e *editor) paintWindow(force bool) {
 
 // renderGutter writes the line numbers (when their count changed) and one
 // marker per line that has a diagnostic.
-func (e *editor) renderGutter(ix *lineIndex, diags []soap.Diagnostic) {
-	n := min(ix.lines(), gutterLimit)
+func (e *editor) renderGutter(lines *textpos.Lines, diags []soap.Diagnostic) {
+	n := min(lines.Count(), gutterLimit)
 	if n != e.lines {
 		var b strings.Builder
 		b.Grow(n * 6)
@@ -259,77 +297,37 @@ func (e *editor) selection() (start, end int) {
 }
 
 // indentSel inserts one indent at the caret, or indents every line of a
-// selection that spans lines.
+// selection that spans lines (textedit.Indent).
 func (e *editor) indentSel() {
 	text := e.text()
 	s16, e16 := e.selection()
-	s, en := byteOffset(text, s16), byteOffset(text, e16)
-	if !strings.Contains(text[s:en], "\n") {
-		e.replace(s16, e16, e.indent, -1, -1)
-		return
-	}
-	ls, le := lineBlock(text, s, en)
-	lines := strings.Split(text[ls:le], "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = e.indent + l
-		}
-	}
-	block := strings.Join(lines, "\n")
-	u := utf16Len(text[:ls])
-	e.replace(u, u+utf16Len(text[ls:le]), block, u, u+utf16Len(block))
+	ed, selS, selE := textedit.Indent(text, textpos.ByteOffset(text, s16), textpos.ByteOffset(text, e16), e.indent)
+	e.apply(text, ed, selS, selE)
 }
 
 // outdent removes up to one indent from the start of every line the
-// selection touches.
+// selection touches (textedit.Outdent).
 func (e *editor) outdent() {
 	text := e.text()
 	s16, e16 := e.selection()
-	s, en := byteOffset(text, s16), byteOffset(text, e16)
-	ls, le := lineBlock(text, s, en)
-	lines := strings.Split(text[ls:le], "\n")
-	removedFirst, changed := 0, false
-	for i, l := range lines {
-		n := 0
-		for n < len(l) && n < len(e.indent) && l[n] == ' ' {
-			n++
-		}
-		if n == 0 && strings.HasPrefix(l, "\t") {
-			n = 1
-		}
-		if n > 0 {
-			changed = true
-		}
-		if i == 0 {
-			removedFirst = n
-		}
-		lines[i] = l[n:]
+	ed, selS, selE, ok := textedit.Outdent(text, textpos.ByteOffset(text, s16), textpos.ByteOffset(text, e16), e.indent)
+	if ok {
+		e.apply(text, ed, selS, selE)
 	}
-	if !changed {
-		return
-	}
-	block := strings.Join(lines, "\n")
-	u := utf16Len(text[:ls])
-	if s16 == e16 { // a caret stays where it was in its line
-		c := max(u, s16-removedFirst)
-		e.replace(u, u+utf16Len(text[ls:le]), block, c, c)
-		return
-	}
-	e.replace(u, u+utf16Len(text[ls:le]), block, u, u+utf16Len(block))
 }
 
-// lineBlock widens [s, e) to whole lines; a selection ending at the start of
-// a line does not take that line.
-func lineBlock(text string, s, e int) (int, int) {
-	ls := strings.LastIndexByte(text[:s], '\n') + 1
-	if e > s && text[e-1] == '\n' {
-		e--
+// apply makes ed to text (the textarea's text) through replace, then selects
+// the byte range [selS, selE) of the edited text, which starts at or after
+// ed.Start (-1: leave the caret after the inserted text).
+func (e *editor) apply(text string, ed textedit.Edit, selS, selE int) {
+	u := textpos.UTF16Len(text[:ed.Start])
+	end := u + textpos.UTF16Len(text[ed.Start:ed.End])
+	if selS < 0 {
+		e.replace(u, end, ed.Text, -1, -1)
+		return
 	}
-	le := len(text)
-	if i := strings.IndexByte(text[e:], '\n'); i >= 0 {
-		le = e + i
-	}
-	return ls, le
+	at := func(off int) int { return u + textpos.UTF16Len(ed.Text[:min(off-ed.Start, len(ed.Text))]) }
+	e.replace(u, end, ed.Text, at(selS), at(selE))
 }
 
 // Chromium's insertText command takes time quadratic in the number of lines
@@ -365,51 +363,31 @@ func (e *editor) replace(s, en int, text string, selS, selE int) {
 func (e *editor) setText(text string) {
 	prev := jsDoc.Get("activeElement")
 	old := e.text()
-	p, q := diffBounds(old, text)
-	s16 := utf16Len(old[:p])
 	if old != text {
-		e.replace(s16, s16+utf16Len(old[p:len(old)-q]), text[p:len(text)-q], 0, 0)
+		d := textedit.Diff(old, text)
+		s16 := textpos.UTF16Len(old[:d.Start])
+		e.replace(s16, s16+textpos.UTF16Len(old[d.Start:d.End]), d.Text, 0, 0)
 	}
 	e.ta.Set("scrollTop", 0)
 	e.ta.Set("scrollLeft", 0)
+	e.top, e.left = 0, 0
 	if !prev.IsNull() && !prev.Equal(e.ta) && !prev.Equal(jsDoc.Get("body")) {
 		prev.Call("focus")
 	}
 }
 
-// diffBounds returns the lengths of the longest common prefix of a and b
-// and of the longest common suffix of what remains, both cut at character
-// boundaries.
-func diffBounds(a, b string) (prefix, suffix int) {
-	n := min(len(a), len(b))
-	for prefix < n && a[prefix] == b[prefix] {
-		prefix++
-	}
-	for prefix > 0 && (prefix < len(a) && !utf8.RuneStart(a[prefix]) || prefix < len(b) && !utf8.RuneStart(b[prefix])) {
-		prefix--
-	}
-	m := min(len(a), len(b)) - prefix
-	for suffix < m && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
-		suffix++
-	}
-	for suffix > 0 && (!utf8.RuneStart(a[len(a)-suffix]) || !utf8.RuneStart(b[len(b)-suffix])) {
-		suffix--
-	}
-	return prefix, suffix
-}
-
 // goTo puts the caret at p and focuses the editor, scrolling it into view.
 func (e *editor) goTo(p soap.Pos) {
 	text := e.text()
-	ix := newLineIndex(text)
-	off := utf16Len(text[:ix.offset(p)])
+	off := textpos.UTF16Len(text[:min(max(p.Offset, 0), len(text))])
 	e.ta.Call("focus")
 	e.ta.Call("setSelectionRange", off, off)
 	// Make the line visible in case the browser did not.
 	top := float64(p.Line-1) * e.lineH
-	st, h := e.ta.Get("scrollTop").Float(), e.ta.Get("clientHeight").Float()
-	if top < st || top+e.lineH*2 > st+h {
+	e.measure()
+	if st, h := e.top, e.viewH; top < st || top+e.lineH*2 > st+h {
 		e.ta.Set("scrollTop", max(0, top-h/3))
+		e.measure()
 	}
 	e.syncScroll()
 }

@@ -11,6 +11,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"umplay/wasm/soap"
+	"umplay/wasm/textpos"
 )
 
 // state is the page's state; handlers keep it in step with the controls.
@@ -104,7 +105,7 @@ func format(dom.Event) {
 		return
 	}
 	if out != text {
-		ed.replace(0, utf16Len(text), out, 0, 0)
+		ed.replace(0, textpos.UTF16Len(text), out, 0, 0)
 		ed.ta.Set("scrollTop", 0)
 	}
 }

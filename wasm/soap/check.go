@@ -44,8 +44,14 @@ type cand struct {
 // Check reads a request body and its HTTP head, reports every problem it
 // finds, and decides which answer the server gives (contract v2). It never
 // panics and always returns a report.
-func Check(body string, head Head) *Report {
-	c := &checker{p: parse(body), head: head, rep: &Report{}}
+func Check(body string, head Head) *Report { return CheckYield(body, head, nil) }
+
+// CheckYield is Check calling yield now and then while it reads the body
+// (every few thousand tokens), so that a caller on a single thread — the
+// browser's — can let other work run meanwhile. yield does not change the
+// report; nil is Check.
+func CheckYield(body string, head Head, yield func()) *Report {
+	c := &checker{p: parseYield(body, yield), head: head, rep: &Report{}}
 	c.run()
 	c.finish()
 	return c.rep

@@ -37,3 +37,25 @@ func BenchmarkCheck1MiB(b *testing.B) {
 		Check(in, DefaultHead())
 	}
 }
+
+// TestCheckYieldSameReport: yielding changes nothing in the report, and a
+// big request does yield.
+func TestCheckYieldSameReport(t *testing.T) {
+	for _, in := range []string{disconnect(docCallID), bigEnvelope(1 << 20), bigEnvelope(1<<20) + "<junk", "<a"} {
+		calls := 0
+		got := CheckYield(in, DefaultHead(), func() { calls++ })
+		want := Check(in, DefaultHead())
+		if len(got.Diagnostics) != len(want.Diagnostics) || (got.Verdict == nil) != (want.Verdict == nil) ||
+			got.Verdict != nil && *got.Verdict != *want.Verdict || got.Operation != want.Operation {
+			t.Errorf("CheckYield(%d bytes) = %d diagnostics, verdict %+v; Check gives %d, %+v", len(in), len(got.Diagnostics), got.Verdict, len(want.Diagnostics), want.Verdict)
+		}
+		for i := range min(len(got.Diagnostics), len(want.Diagnostics)) {
+			if g, w := got.Diagnostics[i], want.Diagnostics[i]; g.Code != w.Code || g.Message != w.Message || g.Span != w.Span {
+				t.Errorf("CheckYield(%d bytes) diagnostic %d = %s %q at %v, want %s %q at %v", len(in), i, g.Code, g.Message, g.Span, w.Code, w.Message, w.Span)
+			}
+		}
+		if len(in) > 1<<20 && calls < 10 {
+			t.Errorf("CheckYield(%d bytes) yielded %d times, want at least 10", len(in), calls)
+		}
+	}
+}

@@ -298,5 +298,5 @@ func layoutPos(src string, off int) Pos {
 	before := src[:off]
 	line := strings.Count(before, "\n") + 1
 	start := strings.LastIndexByte(before, '\n') + 1
-	return Pos{Line: line, Col: utf8.RuneCountInString(before[start:]) + 1}
+	return Pos{Line: line, Col: utf8.RuneCountInString(before[start:]) + 1, Offset: off}
 }

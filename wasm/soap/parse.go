@@ -85,16 +85,26 @@ func (p *parsed) span(start, end int) Span { return p.lines.Span(start, end) }
 // namespaces, enforcing the limits while it tokenizes (before any recursive
 // walk). It never panics; a failure is recorded in p.err and the tree built so
 // far is kept.
-func parse(src string) *parsed {
+func parse(src string) *parsed { return parseYield(src, nil) }
+
+// parseYield is parse calling yield (when not nil) every yieldTokens tokens.
+func parseYield(src string, yield func()) *parsed {
 	lines := NewLines(src)
-	if p := parseTokens(src, lines, newFastTokens(src)); p != nil {
+	if yield != nil {
+		yield()
+	}
+	if p := parseTokens(src, lines, newFastTokens(src), yield); p != nil {
 		return p
 	}
-	return parseTokens(src, lines, newXMLTokens(src))
+	return parseTokens(src, lines, newXMLTokens(src), yield)
 }
 
+// yieldTokens is how many tokens parseYield reads between calls of yield:
+// about a millisecond of work in a browser.
+const yieldTokens = 1024
+
 // parseTokens is parse with the tokens of tz; nil when tz bails (errBail).
-func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
+func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 	p := &parsed{src: src, lines: lines, info: make(map[*etree.Element]*elemInfo), stop: -1, unread: -1}
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
@@ -143,7 +153,10 @@ func parseTokens(src string, lines *Lines, tz tokenizer) *parsed {
 	}
 	rootDone := false
 	sawToken := false
-	for {
+	for n := 1; ; n++ {
+		if yield != nil && n%yieldTokens == 0 {
+			yield()
+		}
 		tok, off, end, err := tz.next()
 		if err == io.EOF {
 			break
