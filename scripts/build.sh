@@ -7,8 +7,15 @@ cd "$(dirname "$0")/.."
 
 step() { echo "+ $(printf "%q " "$@")" >&2; "$@"; }
 
+# The version the page shows: the commit, -dirty with uncommitted changes
+# (set with -X: reading Go's build info would cost the module ~17 KB).
+version=$(git rev-parse --short=12 HEAD 2>/dev/null || echo devel)
+if [[ $version != devel && -n $(git status --porcelain --untracked-files=no 2>/dev/null) ]]; then
+	version+=-dirty
+fi
+
 echo "== build: web/main.wasm" >&2
-step env GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o web/main.wasm ./wasm/app
+step env GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.buildVersion=$version" -o web/main.wasm ./wasm/app
 
 echo "== build: web/wasm_exec.js" >&2
 goroot="$(go env GOROOT)"

@@ -4,9 +4,7 @@ package main
 
 import (
 	"fmt"
-	"sync"
 	"syscall/js"
-	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -76,13 +74,12 @@ func start() (err error) {
 	byID("version").SetTextContent("Version " + version() + ".")
 
 	installAPI()
-	// Ready once the examples menu is filled too (a same-origin fetch of a
-	// small file), so that a script can use every control at once.
-	// A stalled fetch must not keep the page from being ready.
-	var once sync.Once
-	markReady := func() { once.Do(ready) }
-	time.AfterFunc(3*time.Second, markReady)
-	loadExamples(markReady)
+	// Ready now: the examples menu fills after (a same-origin fetch that
+	// must not delay nor, when it stalls, block the page), and then says so
+	// with <html data-umplay-examples="loaded"|"failed"> for scripts that
+	// use the menu.
+	ready()
+	loadExamples()
 	return nil
 }
 
