@@ -12,20 +12,22 @@ top=40
 if [[ ${1:-} == -n ]]; then top=$2; shift 2; fi
 pkg=${1:-./wasm/app}
 base=${2:-./wasm/cmd/floor}
+# scripts/build.sh's flags; the name section is kept (-w only) to see functions.
+mapfile -t flags < <(bash scripts/build.sh --print-flags)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # report PKG NAME: writes $tmp/NAME.sizes ("bytes package" lines).
 report() {
-	echo "+ GOOS=js GOARCH=wasm go build -trimpath -ldflags=-w -o $tmp/$2.wasm $1" >&2
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags=-w -o "$tmp/$2.wasm" "$1"
+	echo "+ GOOS=js GOARCH=wasm go build ${flags[*]} -ldflags=-w -o $tmp/$2.wasm $1" >&2
+	GOOS=js GOARCH=wasm go build "${flags[@]}" -ldflags=-w -o "$tmp/$2.wasm" "$1"
 	GOOS=js GOARCH=wasm go list -deps "$1" >"$tmp/$2.pkgs"
 	# Wasm function names are the Go symbols with '/' written '_': strip
 	# '.'-suffixes until a (mangled) package path of the program is left.
 	wasm-objdump -x -j Code "$tmp/$2.wasm" | awk -v pkgs="$tmp/$2.pkgs" -v main="$(GOOS=js GOARCH=wasm go list "$1")" '
 		BEGIN {
-			while ((getline p < pkgs) > 0) { m = p; gsub("/", "_", m); name[m] = (p == main ? p " (main)" : p) }
-			name["main"] = main " (main)"
+			while ((getline p < pkgs) > 0) { m = p; gsub("/", "_", m); name[m] = (p == main ? p "(main)" : p) }
+			name["main"] = main "(main)"
 		}
 		/- func\[[0-9]+\] size=/ {
 			n = $3; sub("size=", "", n); s = $4; sub("^<", "", s); sub(">$", "", s)
@@ -39,7 +41,7 @@ report() {
 		}
 		END { for (p in size) print size[p], p; print total, "(all code)" }' | sort -rn >"$tmp/$2.sizes"
 	# The shipped module is stripped: its brotli size is what users download.
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$tmp/$2.s.wasm" "$1"
+	GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$tmp/$2.s.wasm" "$1"
 	printf '%s: raw %d B, brotli q11 %d B\n' "$1" "$(wc -c <"$tmp/$2.s.wasm")" "$(brotli -q 11 -c "$tmp/$2.s.wasm" | wc -c)"
 }
 
