@@ -7,12 +7,16 @@ cd "$(dirname "$0")/.."
 
 # The Go flags of the browser program, also used by the benchmark's
 # baselines (scripts/bench-browser.sh) and scripts/size-report.sh, which
-# read them with `scripts/build.sh --print-flags`. Our own packages are
-# compiled without inlining (-l), but for soap, the checker's hot loops:
-# inlined copies of small functions cost more module than they save time
-# (brotli 941 → 904 KB). Commands (the benchmark's floor and hello-world
-# among them) keep the default, so the floor is built as before.
-flags=(-trimpath "-gcflags=umplay/...=-l" "-gcflags=umplay/wasm/soap=" "-gcflags=umplay/wasm/cmd/...=" "-ldflags=-s -w")
+# read them with `scripts/build.sh --print-flags`. The page's wiring, code
+# export and state JSON are compiled without inlining (-l): their inlined
+# copies of small functions cost more module than they save time (brotli
+# 941 → 914 KB). The engine on the check's path (soap, callid, umsim,
+# report) and every other package keep the default (the benchmark's floor
+# and hello-world have none of these packages, so they build as before).
+flags=(-trimpath
+	-gcflags=umplay/wasm/app=-l -gcflags=umplay/wasm/export=-l
+	-gcflags=umplay/wasm/jsonv=-l -gcflags=umplay/wasm/state=-l
+	"-ldflags=-s -w")
 if [[ ${1:-} == --print-flags ]]; then
 	printf '%s\n' "${flags[@]}"
 	exit 0
