@@ -25,12 +25,12 @@ type Endpoint struct {
 // literal is only checked for its characters and a colon, not parsed.
 func ParseEndpoint(raw string) (Endpoint, bool) {
 	var e Endpoint
-	for i := 0; i < len(raw); i++ {
+	raw, frag, _ := strings.Cut(raw, "#")
+	for i := 0; i < len(raw); i++ { // (a fragment may hold control bytes)
 		if raw[i] < ' ' || raw[i] == 0x7f {
 			return e, false
 		}
 	}
-	raw, frag, _ := strings.Cut(raw, "#")
 	if _, ok := unescapeURL(frag, false); !ok {
 		return e, false
 	}
