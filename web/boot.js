@@ -59,7 +59,7 @@
         return WebAssembly.instantiate(bytes, go.importObject);
       });
     }
-    var reader = resp.body.getReader(), chunks = [], got = 0;
+    var chunks = [], got = 0;
     function progress(n) {
       got += n;
       var mb = (got / 1048576).toFixed(1) + ' MB';
@@ -74,22 +74,33 @@
       say('Starting the checker…');
       bar.removeAttribute('value');
     }
-    // Compile while downloading (instantiateStreaming), counting the bytes
-    // on the way for the progress bar.
-    if (typeof WebAssembly.instantiateStreaming === 'function' && typeof window.ReadableStream === 'function' &&
-        typeof window.Response === 'function') {
-      var counted = new window.ReadableStream({
-        pull: function (ctl) {
-          return reader.read().then(function (step) {
-            if (step.done) { downloaded(); ctl.close(); return; }
-            progress(step.value.length);
-            ctl.enqueue(step.value);
-          });
-        }
-      });
-      return WebAssembly.instantiateStreaming(
-        new window.Response(counted, { headers: { 'Content-Type': 'application/wasm' } }), go.importObject);
+    function whole() {
+      var all = new Uint8Array(got), at = 0;
+      chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+      return all.buffer;
     }
+    // Compile while downloading, from fetch's own Response: V8 keeps the
+    // compiled code of a module streamed from a fetched URL in its code cache
+    // (a Response made here would be compiled from scratch at every load).
+    // A clone of the body counts the bytes for the progress bar and keeps
+    // them, for a server that does not say application/wasm (streaming
+    // refuses that) or a browser that cannot stream.
+    if (typeof WebAssembly.instantiateStreaming === 'function' && typeof resp.clone === 'function') {
+      var counter = resp.clone().body.getReader();
+      var counted = (function count() {
+        return counter.read().then(function (step) {
+          if (step.done) { downloaded(); return; }
+          chunks.push(step.value);
+          progress(step.value.length);
+          return count();
+        });
+      })();
+      counted.catch(function () {}); // only the fallback below needs the copy
+      return WebAssembly.instantiateStreaming(resp, go.importObject).catch(function () {
+        return counted.then(function () { return WebAssembly.instantiate(whole(), go.importObject); });
+      });
+    }
+    var reader = resp.body.getReader();
     function pump() {
       return reader.read().then(function (step) {
         if (step.done) { return; }
@@ -99,10 +110,8 @@
       });
     }
     return pump().then(function () {
-      var all = new Uint8Array(got), at = 0;
-      chunks.forEach(function (c) { all.set(c, at); at += c.length; });
       downloaded();
-      return WebAssembly.instantiate(all.buffer, go.importObject);
+      return WebAssembly.instantiate(whole(), go.importObject);
     });
   }).then(function (result) {
     go.run(result.instance).then(function () {

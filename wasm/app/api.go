@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"syscall/js"
 
@@ -49,32 +48,18 @@ func installAPI() {
 	js.Global().Set("umplay", js.Global().Get("umplayBoot").Call("wrap", api))
 }
 
-// version names the build: the module version or the VCS revision.
+// buildVersion names the build: scripts/build.sh sets it with -X to the
+// commit (and -dirty for uncommitted changes). It is not read from
+// runtime/debug.ReadBuildInfo: parsing the build info costs the module
+// about 17 KB of code.
+var buildVersion string
+
+// version names the build, "devel" when the builder did not say.
 func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
+	if buildVersion == "" {
+		return "devel"
 	}
-	rev, dirty := "", false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			dirty = s.Value == "true"
-		}
-	}
-	v := bi.Main.Version
-	if (v == "" || v == "(devel)") && rev != "" {
-		v = rev[:min(12, len(rev))]
-		if dirty {
-			v += "-dirty"
-		}
-	}
-	if v == "" || v == "(devel)" {
-		v = "devel"
-	}
-	return v
+	return buildVersion
 }
 
 // stringArg returns args[i] as a string.

@@ -4,7 +4,7 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
+	"runtime"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -231,8 +231,15 @@ func showPanic(where string, r any) {
 	func() {
 		defer func() { recover() }() // the page itself may be what failed
 		showError(msg + "\nThe page keeps working; please report this with the request that caused it.")
-		js.Global().Get("console").Call("warn", msg+"\n"+string(debug.Stack()))
+		js.Global().Get("console").Call("warn", msg+"\n"+stack())
 	}()
+}
+
+// stack is the calling goroutine's stack trace (runtime.Stack: the
+// runtime/debug package would cost more code than it does here).
+func stack() string {
+	buf := make([]byte, 16<<10)
+	return string(buf[:runtime.Stack(buf, false)])
 }
 
 // showError shows msg in the #error banner (role=alert).

@@ -102,10 +102,13 @@ func fetchText(url string) (string, error) {
 }
 
 // loadExamples fills #examples from examples/index.json (in a goroutine)
-// and then calls done, whatever happened.
-func loadExamples(done func()) {
+// and then sets <html data-umplay-examples> to "loaded" or "failed".
+func loadExamples() {
 	go func() {
-		defer done()
+		outcome := "failed"
+		defer func() {
+			jsDoc.Get("documentElement").Call("setAttribute", "data-umplay-examples", outcome)
+		}()
 		defer guard("loading the examples")
 		text, err := fetchText("examples/index.json")
 		if err == nil {
@@ -124,6 +127,7 @@ func loadExamples(done func()) {
 			sel.Call("appendChild", o)
 		}
 		exampleSel.SetDisabled(false)
+		outcome = "loaded"
 		files := make([]string, len(examples))
 		for i, ex := range examples {
 			files[i] = ex.File

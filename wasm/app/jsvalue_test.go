@@ -13,6 +13,7 @@ import (
 
 	"umplay/wasm/callid"
 	"umplay/wasm/report"
+	"umplay/wasm/report/reportjson"
 	"umplay/wasm/soap"
 )
 
@@ -27,10 +28,10 @@ func viaJS(t *testing.T, v js.Value) any {
 	return out
 }
 
-// viaJSON is v as the CLI prints it (report.JSON), read back.
+// viaJSON is v as the CLI prints it (reportjson.JSON), read back.
 func viaJSON(t *testing.T, v any) any {
 	t.Helper()
-	b, err := report.JSON(v)
+	b, err := reportjson.JSON(v)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,9 +4,7 @@ package main
 
 import (
 	"fmt"
-	"sync"
 	"syscall/js"
-	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -65,8 +63,6 @@ func start() (err error) {
 	on(byID("calls"), "click", callsClick)
 
 	readBuilder()
-	runCheck()
-	renderCalls()
 
 	for _, c := range []interface{ SetDisabled(bool) }{
 		formatBtn, sendBtn, resetBtn,
@@ -77,14 +73,35 @@ func start() (err error) {
 	byID("version").SetTextContent("Version " + version() + ".")
 
 	installAPI()
-	// Ready once the examples menu is filled too (a same-origin fetch of a
-	// small file), so that a script can use every control at once.
-	// A stalled fetch must not keep the page from being ready.
-	var once sync.Once
-	markReady := func() { once.Do(ready) }
-	time.AfterFunc(3*time.Second, markReady)
-	loadExamples(markReady)
+	// Ready now, with window.umplay and every control wired. The first
+	// check of the text (the first run of most of the engine's code, which
+	// the browser compiles on first use) follows in a task of its own, the
+	// panels saying "Loading…" until then; then the examples menu fills (a
+	// same-origin fetch that must neither delay nor, when it stalls, block
+	// the page) and says so with <html data-umplay-examples="loaded" or
+	// "failed"> for scripts that use the menu.
+	ready()
+	later(func() {
+		if live.rep == nil { // not checked yet (by an edit or setState)
+			runCheck()
+		}
+		renderCalls()
+		loadExamples()
+	})
 	return nil
+}
+
+// later runs fn in a task of its own (a zero-delay timeout), once the
+// browser has had its turn.
+func later(fn func()) {
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		defer f.Release()
+		defer guard("starting")
+		fn()
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
 }
 
 // ready tells the page and its scripts that window.umplay is installed.

@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"syscall/js"
 	"time"
@@ -62,8 +61,8 @@ func send(body string, head soap.Head, rep *soap.Report) umsim.Response {
 // rawRequest is the request as it would go over the wire (for the history).
 func rawRequest(x exchange) string {
 	path, host := "/EWS/UM2007Legacy.asmx", "mail.contoso.com"
-	if u, err := url.Parse(strings.TrimSpace(x.endpoint)); err == nil && u.Host != "" {
-		host, path = u.Host, u.EscapedPath()
+	if u, ok := umsim.ParseEndpoint(strings.TrimSpace(x.endpoint)); ok {
+		host, path = u.Host, u.EscapedPath
 		if path == "" {
 			path = "/"
 		}

@@ -1,11 +1,11 @@
 package callid
 
 import (
+	"cmp"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -203,11 +203,12 @@ func decode(raw string, lim limits) Result {
 		d.text()
 	}
 	ps := d.res.Problems
-	sort.SliceStable(ps, func(i, j int) bool {
-		if ps[i].Offset != ps[j].Offset {
-			return ps[i].Offset < ps[j].Offset
+	// slices, not sort.SliceStable: sort's reflection costs the module more.
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if a.Offset != b.Offset {
+			return cmp.Compare(a.Offset, b.Offset)
 		}
-		return ps[i].End < ps[j].End
+		return cmp.Compare(a.End, b.End)
 	})
 	if x := d.dropped; x.n > 0 {
 		var parts []string
@@ -395,9 +396,8 @@ func (d *decoder) text() {
 	n, err := base64.StdEncoding.Decode(dec, d.b64)
 	if err != nil {
 		// Not reached: scan has checked what encoding/base64 checks.
-		var cie base64.CorruptInputError
 		at := len(d.raw)
-		if errors.As(err, &cie) && int(cie) < len(d.b64) {
+		if cie, ok := err.(base64.CorruptInputError); ok && int(cie) < len(d.b64) {
 			at = d.off(int(cie))
 		}
 		d.add(kBase64Length, Error, at, at, "the CallId is not valid base64 (%v); copy it again", err)

@@ -275,6 +275,14 @@ func (p *Page) Open(u string, timeout time.Duration) error {
 			`(document.getElementById('boot-text') || {}).textContent || ''`))
 		return fmt.Errorf("e2e: page %s failed to start: %q; console: %v", u, status, p.Messages())
 	}
+	// The page is ready before its examples menu is filled (a fetch that
+	// follows): tests use the menu, so wait for it too (pages without one,
+	// like the benchmark's baselines, have no examples to wait for).
+	if _, err := chromedp.Run(p.Ctx, chromedp.Poll[bool](
+		`!document.getElementById('examples') || document.documentElement.hasAttribute('data-umplay-examples')`,
+		chromedp.WithPollingTimeout(timeout))); err != nil {
+		return fmt.Errorf("e2e: page %s: the examples menu was not filled after %v: %w; console: %v", u, timeout, err, p.Messages())
+	}
 	return nil
 }
 

@@ -10,8 +10,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"math/rand/v2"
 	"time"
 
@@ -192,17 +190,4 @@ func RequestWith(body string, head soap.Head, rep *soap.Report) umsim.Request {
 // Simulate sends Request(body, head) to a fresh Server.
 func Simulate(body string, head soap.Head) umsim.Response {
 	return Server().Handle(Request(body, head))
-}
-
-// JSON marshals v indented by two spaces, without HTML escaping, with a
-// final newline. The CLI and the page both print through it.
-func JSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"umplay/wasm/report"
+	"umplay/wasm/report/reportjson"
 	"umplay/wasm/soap"
 )
 
@@ -44,10 +45,10 @@ func playHead() soap.Head {
 	return soap.Head{SOAPActionPresent: true, SOAPAction: soap.PlayOnPhone.QuotedAction()}
 }
 
-// marshal is report.JSON or a failed test.
+// marshal is reportjson.JSON or a failed test.
 func marshal(t *testing.T, v any) string {
 	t.Helper()
-	b, err := report.JSON(v)
+	b, err := reportjson.JSON(v)
 	if err != nil {
 		t.Fatalf("JSON: %v", err)
 	}
@@ -272,7 +273,7 @@ func TestCheckMatchesSoap(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	got, err := report.JSON(map[string]any{"b": "<a & b>", "a": []int{1}})
+	got, err := reportjson.JSON(map[string]any{"b": "<a & b>", "a": []int{1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +281,7 @@ func TestJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("JSON = %q, want %q", got, want)
 	}
-	if _, err := report.JSON(func() {}); err == nil {
+	if _, err := reportjson.JSON(func() {}); err == nil {
 		t.Errorf("JSON(func) succeeded, want an error")
 	}
 	// The response body keeps its markup unescaped.

@@ -3,6 +3,7 @@ package soap
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -102,13 +103,7 @@ func (c *checker) count(code string, row Row) {
 }
 
 func (c *checker) finish() {
-	sort.SliceStable(c.cands, func(i, j int) bool {
-		a, b := c.cands[i].d.Start, c.cands[j].d.Start
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	slices.SortStableFunc(c.cands, func(x, y cand) int { return comparePos(x.d.Start, y.d.Start) })
 	c.rep.Diagnostics = make([]Diagnostic, 0, min(len(c.cands), MaxDiagnostics)+len(c.perCode)+1)
 	for i, k := range c.cands {
 		if i < MaxDiagnostics {

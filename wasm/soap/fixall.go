@@ -1,6 +1,9 @@
 package soap
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // SafeFix tells whether d's quick fix only repairs — a namespace, a name's
 // case, the CallId's base64, the SOAPAction, a declaration — without
@@ -64,7 +67,7 @@ func FixAll(body string, head Head) (string, Head, int) {
 			}
 		}
 		// Non-overlapping, first come first kept, applied from the end.
-		sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+		slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
 		kept := edits[:0]
 		last := -1
 		for _, e := range edits {

@@ -2,7 +2,6 @@ package soap
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -157,8 +156,7 @@ func layoutScan(src string) ([]layoutToken, error) {
 		}
 		if err != nil {
 			msg := err.Error()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
+			if se := syntaxError(err); se != nil {
 				msg = se.Msg
 			}
 			msg = strings.TrimPrefix(msg, "xml: ")

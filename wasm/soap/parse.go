@@ -165,9 +165,8 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			return nil
 		}
 		if err != nil {
-			var se *xml.SyntaxError
 			msg := err.Error()
-			if errors.As(err, &se) {
+			if se := syntaxError(err); se != nil {
 				msg = se.Msg
 			}
 			at := end
@@ -677,4 +676,15 @@ func (p *parsed) indentOf(off int) string {
 		j++
 	}
 	return p.src[ls:j]
+}
+
+// syntaxError is the *xml.SyntaxError in err's chain, or nil (errors.As
+// without its reflection, which costs the browser program more code).
+func syntaxError(err error) *xml.SyntaxError {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if se, ok := err.(*xml.SyntaxError); ok {
+			return se
+		}
+	}
+	return nil
 }

@@ -1,8 +1,9 @@
 package soap
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -194,10 +195,19 @@ func (c *inspector) run() {
 // sort puts the diagnostics in document order (stable).
 func (c *inspector) sort() {
 	ds := c.doc.Diagnostics
-	sort.SliceStable(ds, func(i, j int) bool { return before(ds[i].Start, ds[j].Start) })
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int { return comparePos(a.Start, b.Start) })
 }
 
 func before(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
+
+// comparePos orders positions by line and column, for slices.SortStableFunc
+// (sort.SliceStable's reflection costs the browser program more code).
+func comparePos(a, b Pos) int {
+	if a.Line != b.Line {
+		return cmp.Compare(a.Line, b.Line)
+	}
+	return cmp.Compare(a.Col, b.Col)
+}
 
 // realNamespaces are the namespaces whose typos NamespaceTypo repairs.
 var realNamespaces = []string{NSEnvelope, NSMessages, NSTypes, NSErrors, NSXSI, NSXSD}

@@ -2,7 +2,6 @@ package umsim
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -22,11 +21,11 @@ func EndpointProblem(raw string) string {
 	if s == "" {
 		return "The endpoint is empty; a client needs the server's URL, e.g. https://mail.contoso.com" + Path2010 + "."
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+	u, ok := ParseEndpoint(s)
+	if !ok || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Sprintf("%q is not an absolute URL; write it as https://<server>%s.", clip(s, 80), Path2010)
 	}
-	if u.User != nil {
+	if u.User {
 		return "The endpoint holds a user name or password; the UM web service authenticates through the web server (MS-OXWUMS 1.7), never in the URL."
 	}
 	if u.Scheme != "https" {

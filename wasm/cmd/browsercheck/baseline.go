@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -43,9 +44,17 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 		return "", err
 	}
 	t0 := time.Now()
+	// The flags of scripts/build.sh, from itself.
+	fl, err := exec.Command("bash", filepath.Join(root, "scripts", "build.sh"), "--print-flags").Output()
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("scripts/build.sh --print-flags: %w", err)
+	}
+	flags := strings.Split(strings.TrimSpace(string(fl)), "\n")
+	fmt.Fprintf(log, "browsercheck: baselines built with scripts/build.sh's flags %q\n", flags)
 	for _, b := range []struct{ pkg, out string }{{"./wasm/cmd/floor", "floor.wasm"}, {"./wasm/cmd/hello", "hello.wasm"}} {
-		// The flags of scripts/build.sh.
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, b.out), b.pkg)
+		args := append(append([]string{"build"}, flags...), "-o", filepath.Join(dir, b.out), b.pkg)
+		cmd := exec.Command("go", args...)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {

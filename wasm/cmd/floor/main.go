@@ -25,8 +25,18 @@ func main() {
 	text := "floor: "
 	if err := doc.ReadFromString(sample); err != nil {
 		text += err.Error()
-	} else if e := doc.FindElement("//CallId"); e != nil {
+	} else if e := child(child(child(doc.Root(), "Body"), "Disconnect"), "CallId"); e != nil {
 		text += e.Text()
 	}
 	dom.GetWindow().Document().GetElementByID("out").SetTextContent(text)
+}
+
+// child is e's first child element named tag, or nil. (Not FindElement:
+// etree's path engine is code the playground does not link, and would make
+// the floor bigger than the least such a page needs.)
+func child(e *etree.Element, tag string) *etree.Element {
+	if e == nil {
+		return nil
+	}
+	return e.SelectElement(tag)
 }

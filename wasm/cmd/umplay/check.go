@@ -17,6 +17,7 @@ import (
 
 	"umplay/wasm/doccheck"
 	"umplay/wasm/report"
+	"umplay/wasm/report/reportjson"
 	"umplay/wasm/soap"
 )
 
@@ -173,7 +174,7 @@ func runCheck(e *env, args []string) int {
 		if all == nil {
 			all = []doccheck.Unit{}
 		}
-		b, err := report.JSON(all)
+		b, err := reportjson.JSON(all)
 		if err != nil {
 			return e.errorf("check: %v", err)
 		}

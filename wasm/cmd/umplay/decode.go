@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"umplay/wasm/callid"
-	"umplay/wasm/report"
+	"umplay/wasm/report/reportjson"
 )
 
 var decodeCmd = &command{
@@ -49,7 +49,7 @@ func runDecode(e *env, args []string) int {
 	}
 	r := callid.Decode(rest[0])
 	if *asJSON {
-		b, err := report.JSON(r)
+		b, err := reportjson.JSON(r)
 		if err != nil {
 			return e.errorf("decode: %v", err)
 		}
