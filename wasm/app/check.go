@@ -86,6 +86,9 @@ func runCheck() {
 	syncBuilder(rep)
 	afterCheck(text, rep)
 	request.SetAttribute("aria-invalid", strconv.FormatBool(rep.HasErrors()))
+	if onChecked != nil { // the embed's report to its host (embed.go)
+		onChecked()
+	}
 }
 
 // ensureFresh re-checks at once if the text changed since the last check

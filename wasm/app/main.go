@@ -31,6 +31,9 @@ func start() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	if isEmbed() { // web/embed.html: see embed.go
+		return startEmbed()
+	}
 	lookup()
 	server = newServer()
 	ed.init()
