@@ -76,6 +76,7 @@ func startEmbed() error {
 			s, err := ParseState([]byte(sj.String()))
 			if err != nil {
 				embedNote("This embed's link holds no valid state: " + err.Error() + ". The default request is shown.")
+				ed.setText(request.Get("defaultValue").String())
 			} else {
 				apply(s)
 				applied = true
@@ -213,7 +214,9 @@ func embedMessage(ev js.Value) {
 		}
 		return
 	}
-	if n := text.Length(); n > embedmsg.MaxMessage {
+	// A string primitive has no properties for syscall/js: its String
+	// object does.
+	if n := js.Global().Get("Object").New(text).Get("length").Int(); n > embedmsg.MaxMessage {
 		// Refused before it is copied into Go.
 		if emb.host != "" {
 			post(embedmsg.ErrorJSON("message is "+strconv.Itoa(n)+" characters of JSON, the limit is "+strconv.Itoa(embedmsg.MaxMessage), nil), emb.host)
