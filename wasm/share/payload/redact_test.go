@@ -60,7 +60,9 @@ func TestRedactCallID(t *testing.T) {
 			if len(out) != len(tt.in) {
 				t.Errorf("RedactCallID(%q) = %q: length %d, want %d", tt.in, out, len(out), len(tt.in))
 			}
-			quirk := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '-' || c == '_' }
+			quirk := func(c byte) bool {
+				return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '-' || c == '_'
+			}
 			for i := 0; i < len(out); i++ { // whitespace, padding, URL-safe characters in place
 				if c := tt.in[i]; quirk(c) && out[i] != c || !quirk(c) && quirk(out[i]) {
 					t.Errorf("RedactCallID(%q) = %q: byte %d is %q, want the structure kept", tt.in, out, i, out[i])
