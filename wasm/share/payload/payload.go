@@ -71,7 +71,8 @@ type Payload struct {
 	Redactions []Redaction
 }
 
-// Make builds the payload for s.
+// Make builds the payload for s. A state too large for a link is an error,
+// with the payload still returned (it can be saved with File).
 func Make(s state.State, opt Options) (Payload, error) {
 	p := Payload{State: s}
 	if !opt.NoRedact {
@@ -81,11 +82,11 @@ func Make(s state.State, opt Options) (Payload, error) {
 	if err != nil {
 		return Payload{}, err
 	}
+	p.JSON = diff
 	if len(diff) > MaxInflated {
-		return Payload{}, errors.New("share: the state is " + strconv.Itoa(len(diff)) +
+		return p, errors.New("share: the state is " + strconv.Itoa(len(diff)) +
 			" bytes as JSON, over a link's limit of " + strconv.Itoa(MaxInflated) + ": save it as a file instead")
 	}
-	p.JSON = diff
 	return p, nil
 }
 
@@ -294,6 +295,16 @@ func (c Codec) Open(version int, data []byte) (state.State, Info, error) {
 	if err != nil {
 		return fail(errors.New("share: the link's state is not valid JSON: " + strings.TrimPrefix(err.Error(), "jsonv: ")))
 	}
+	return c.open(version, v, len(data))
+}
+
+// open reads the parsed payload v of the given version.
+func (c Codec) open(version int, v *jsonv.Value, size int) (state.State, Info, error) {
+	info := Info{Version: version, Bytes: size}
+	fail := func(err error) (state.State, Info, error) { return state.Default(), info, err }
+	if version < 1 || version > c.Current {
+		return fail(unknownVersion(version, c.Current))
+	}
 	if v.Kind != jsonv.Object {
 		return fail(errors.New("share: the link's state is " + v.Kind.String() + ", not an object"))
 	}
@@ -302,6 +313,7 @@ func (c Codec) Open(version int, data []byte) (state.State, Info, error) {
 		if up == nil {
 			return fail(errors.New("share: no upgrade from version " + strconv.Itoa(n) + " (a bug in umplay)"))
 		}
+		var err error
 		if v, err = up(v); err != nil {
 			return fail(errors.New("share: upgrading the link from version " + strconv.Itoa(n) + ": " + err.Error()))
 		}
