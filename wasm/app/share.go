@@ -292,7 +292,6 @@ func openStateFile(f js.Value) {
 			linkFailed("The file " + strconv.Quote(name) + " is no umplay state: " + err.Error() + ". Nothing was changed.")
 			return
 		}
-		prefetchExample(s)
 		replaceRequest("the state from "+strconv.Quote(name), func() { applyLinked(s) }, nil)
 	}()
 }
@@ -339,22 +338,12 @@ func openLink(done func()) {
 			brokenLink(err)
 			return
 		}
-		prefetchExample(s)
 		if done != nil { // at start: nothing to lose
 			applyLinked(s)
 			return
 		}
 		replaceRequest("the link's request", func() { applyLinked(s) }, nil)
 	}()
-}
-
-// prefetchExample fetches the text of the state's example (from a
-// goroutine), so that apply finds it and shows the example's note when the
-// text is the example's; an error only loses the note.
-func prefetchExample(s State) {
-	if s.Example != "" && findExample(s.Example) != nil {
-		exampleBody(s.Example)
-	}
 }
 
 // applyLinked applies a state from a link or a file.
