@@ -300,6 +300,9 @@ func openStateFile(f js.Value) {
 // calls done (at start: mark the page ready). A fragment without s= leaves
 // the page alone; a broken one shows the default page and says why.
 func openLink(done func()) {
+	if done != nil {
+		pageDefault = currentState()
+	}
 	hash := js.Global().Get("location").Get("hash").String()
 	version, data, err := payload.Split(hash)
 	if errors.Is(err, payload.ErrNoState) {
@@ -353,9 +356,13 @@ func applyLinked(s State) {
 	apply(s)
 }
 
+// pageDefault is the page's state as it loaded, before any link: what a
+// broken link shows.
+var pageDefault State
+
 // brokenLink shows the default page and what is wrong with the link.
 func brokenLink(err error) {
-	apply(DefaultState())
+	apply(pageDefault)
 	linkFailed("This link could not be opened: " + err.Error() + ". The page shows the default request instead.")
 }
 
