@@ -39,6 +39,7 @@ func start() (err error) {
 	ed.init()
 	lookupFlow()
 	initExport()
+	initShare()
 
 	on(request, "input", func(dom.Event) { changed() })
 	for _, in := range []dom.EventTarget{action, contentType, endpoint} {
@@ -85,7 +86,7 @@ func start() (err error) {
 	var once sync.Once
 	markReady := func() { once.Do(ready) }
 	time.AfterFunc(3*time.Second, markReady)
-	loadExamples(markReady)
+	loadExamples(func() { openLink(markReady) }) // a #s= link is applied before the page is ready
 	return nil
 }
 

@@ -152,7 +152,8 @@ func (e *Error) Error() string {
 // Parse reads a state from JSON. Fields missing keep their Default values;
 // keys it does not know are ignored (a newer page may add some); a field of
 // the wrong type, a text over its limit or an operation the service does not
-// have is an error naming the field. The JSON must be strict (jsonv).
+// have, or a greeting type or status the builder's menus do not offer, is an
+// error naming the field. The JSON must be strict (jsonv).
 func Parse(data []byte) (State, error) {
 	v, err := jsonv.ParseLimits(data, jsonv.Limits{MaxBytes: MaxJSON, MaxDepth: maxDepth, MaxElems: maxElems})
 	if err != nil {
@@ -186,6 +187,8 @@ func Parse(data []byte) (State, error) {
 			p.str(b, in, "greetingType", &bb.GreetingType, maxShort)
 			p.str(b, in, "status", &bb.Status, maxShort)
 			p.str(b, in, "folderId", &bb.FolderID, MaxField)
+			p.oneOf(b, in, "greetingType", bb.GreetingType, "NormalCustom", "OofCustom")
+			p.oneOf(b, in, "status", bb.Status, "true", "false")
 			if p.err == nil {
 				o, ok := soap.ParseOperation(op)
 				if !ok {
@@ -251,6 +254,20 @@ func (p *parser) str(o *jsonv.Value, in, key string, dst *string, max int) {
 	default:
 		*dst = f.Str
 	}
+}
+
+// oneOf checks that a field the page shows as a menu has one of the menu's
+// values (a menu cannot show any other).
+func (p *parser) oneOf(o *jsonv.Value, in, key, got string, values ...string) {
+	if p.err != nil {
+		return
+	}
+	for _, v := range values {
+		if got == v {
+			return
+		}
+	}
+	p.err = p.errAt(in+key, o.Get(key), strconv.Quote(got)+" is not "+strings.Join(values, " or "))
 }
 
 func (p *parser) boolean(o *jsonv.Value, in, key string, dst *bool) {

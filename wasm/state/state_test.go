@@ -44,6 +44,10 @@ func TestParse(t *testing.T) {
 			`state: "builder.operation": unknown operation "Hangup", want one of ` + operationList() + ` (line 1, column 25)`},
 		{"empty operation", `{"builder":{"operation":""}}`, State{},
 			`state: "builder.operation": unknown operation "", want one of ` + operationList() + ` (line 1, column 25)`},
+		{"greeting type not in the menu", `{"builder":{"greetingType":"Oof"}}`, State{},
+			`state: "builder.greetingType": "Oof" is not NormalCustom or OofCustom (line 1, column 28)`},
+		{"status not in the menu", `{"builder":{"status":"yes"}}`, State{},
+			`state: "builder.status": "yes" is not true or false (line 1, column 22)`},
 		{"field too long", `{"soapAction":"` + strings.Repeat("a", MaxField+1) + `"}`, State{},
 			`state: "soapAction": is 4097 bytes, limit is 4096 (line 1, column 15)`},
 		{"syntax", `{"request":"x",}`, State{}, "state: trailing comma in an object at line 1, column 16"},
@@ -155,7 +159,7 @@ func TestRoundTrip(t *testing.T) {
 	edge.SOAPAction, edge.SOAPActionPresent, edge.ContentType = "", false, ""
 	edge.Endpoint = "https://mail.example/EWS/UM2007Legacy.asmx?a=1&b=<2>"
 	edge.Builder = Builder{Operation: soap.SetOofStatus, CallID: " id ", GUID: "\"", Host: "", Prefix: true,
-		Decl: false, EntryID: "\u00ff", DialString: "+1", GreetingType: "Oof", Status: "false", FolderID: "="}
+		Decl: false, EntryID: "\u00ff", DialString: "+1", GreetingType: "OofCustom", Status: "false", FolderID: "="}
 	edge.Example = "x.xml"
 	roundTrip(t, "edge", edge)
 	for _, op := range soap.Operations {
