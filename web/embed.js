@@ -168,9 +168,12 @@
     };
 
     return fragment(opts.state).then(function (hash) {
-      frame.src = url.href + hash;
+      // A state too big for a link (the full page reads links up to 64 KiB)
+      // goes by setState once the embed is ready.
+      var big = hash.length > 65536;
+      frame.src = url.href + (big ? '' : hash);
       element.appendChild(frame);
-      return ready;
+      return big ? ready.then(function (h) { return h.setState(opts.state).then(function () { return h; }); }) : ready;
     });
   }
 

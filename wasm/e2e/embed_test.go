@@ -590,3 +590,26 @@ func TestEmbedOpenLink(t *testing.T) {
 		t.Errorf("the full page opened with %v, want the embed's edited request without SOAPAction", st)
 	}
 }
+
+// TestEmbedBigState: a state too big for a link goes by setState, not in
+// the iframe's URL.
+func TestEmbedBigState(t *testing.T) {
+	hs := startHosts(t)
+	p := openHost(t, hs.host.URL+"/")
+	fixed := readFile(t, env.root, "web", "examples", "disconnect-docs-en.xml")
+	eval[bool](t, p, `(function () {
+		var r = crypto.getRandomValues(new Uint8Array(65536)), a = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', noise = '';
+		for (var k = 0; k < 3; k++) {
+			crypto.getRandomValues(r);
+			for (var i = 0; i < r.length; i++) { noise += a.charAt(r[i] % 62); }
+		}
+		window.big = `+JS(fixed)+` + '<!-- ' + noise + ' -->';
+		return true; })()`)
+	eval[bool](t, p, `umplay.embed(document.getElementById('slot'), {state: {request: window.big}}).then(function (h) { window.h = h; return true; })`)
+	if src := eval[string](t, p, `h.iframe.src`); strings.Contains(src, "#") {
+		t.Errorf("a big state went into the URL: %d characters", len(src))
+	}
+	if ok := eval[bool](t, p, `h.getState().then(function (s) { return s.request === window.big; })`); !ok {
+		t.Error("the big state did not reach the embed")
+	}
+}
