@@ -151,6 +151,9 @@ func show(text string, head soap.Head, rep *soap.Report, yield func()) {
 	renderCallID(rep)
 	syncBuilder(rep)
 	afterCheck(text, rep)
+	if onChecked != nil { // the embed's report to its host (embed.go)
+		onChecked()
+	}
 }
 
 // ensureFresh re-checks at once if the text changed since the last check

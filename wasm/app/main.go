@@ -30,11 +30,15 @@ func start() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	if isEmbed() { // web/embed.html: see embed.go
+		return startEmbed()
+	}
 	lookup()
 	server = newServer()
 	ed.init()
 	lookupFlow()
 	initExport()
+	initShare()
 
 	on(request, "input", func(dom.Event) { changed() })
 	for _, in := range []dom.EventTarget{action, contentType, endpoint} {
@@ -73,20 +77,24 @@ func start() (err error) {
 	byID("version").SetTextContent("Version " + version() + ".")
 
 	installAPI()
-	// Ready now, with window.umplay and every control wired. The first
+	// Ready now, with window.umplay and every control wired — after a #s=
+	// share link, if the URL has one, is applied (it inflates
+	// asynchronously), so that a script sees the link's state. The first
 	// check of the text (the first run of most of the engine's code, which
 	// the browser compiles on first use) follows in a task of its own, the
 	// panels saying "Loading…" until then; then the examples menu fills (a
 	// same-origin fetch that must neither delay nor, when it stalls, block
 	// the page) and says so with <html data-umplay-examples="loaded" or
 	// "failed"> for scripts that use the menu.
-	ready()
-	later(func() {
-		if live.rep == nil { // not checked yet (by an edit or setState)
-			runCheck()
-		}
-		renderCalls()
-		loadExamples()
+	openLink(func() {
+		ready()
+		later(func() {
+			if live.rep == nil { // not checked yet (by an edit, a link or setState)
+				runCheck()
+			}
+			renderCalls()
+			loadExamples()
+		})
 	})
 	return nil
 }

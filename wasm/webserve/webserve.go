@@ -21,8 +21,9 @@ import (
 
 // CSP is the Content-Security-Policy sent with every response. Go's
 // WebAssembly needs 'wasm-unsafe-eval' (WebAssembly.instantiate); nothing
-// else is relaxed. There is no frame-ancestors restriction: documentation
-// pages embed the playground in iframes.
+// else is relaxed. Who may frame a page is added per document (see
+// Options.FrameAncestors): documentation pages frame embed.html, and no one
+// frames the full page.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
 	"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -70,10 +71,128 @@ func ContentType(name string) string {
 // security headers; every file is served with Cache-Control: no-cache and an
 // ETag/Last-Modified pair, so browsers revalidate and see a rebuild at once.
 func Handler(dir string) http.Handler {
-	return &handler{dir: dir}
+	return &handler{dir: dir, embedCSP: CSP + "; frame-ancestors *"}
 }
 
-type handler struct{ dir string }
+// EmbedPage is the file documentation pages frame (web/embed.html).
+const EmbedPage = "embed.html"
+
+// Options changes what Handler does.
+type Options struct {
+	// FrameAncestors is the frame-ancestors source list of the embed page
+	// ("" means "*": any page may embed the playground). Every other HTML
+	// document gets frame-ancestors 'none' and X-Frame-Options: DENY.
+	FrameAncestors string
+}
+
+// HandlerWith is Handler with options; the source list is checked by
+// CheckFrameAncestors.
+func HandlerWith(dir string, o Options) (http.Handler, error) {
+	fa := o.FrameAncestors
+	if fa == "" {
+		fa = "*"
+	}
+	if err := CheckFrameAncestors(fa); err != nil {
+		return nil, err
+	}
+	return &handler{dir: dir, embedCSP: CSP + "; frame-ancestors " + strings.Join(strings.Fields(fa), " ")}, nil
+}
+
+// CheckFrameAncestors reports an error when v is not a CSP source list fit
+// for frame-ancestors: 'none' alone, or sources among *, 'self', a scheme
+// ("https:") and hosts ("https://docs.example.com", "*.example.com:8443",
+// "http://127.0.0.1:*"). Anything else — another directive after a ";", a
+// comma, quotes, non-ASCII or control characters — is refused, so that the
+// value can never change the rest of the policy.
+func CheckFrameAncestors(v string) error {
+	for _, c := range v {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return fmt.Errorf("webserve: frame-ancestors: control character %q in %q", c, v)
+		}
+	}
+	srcs := strings.Fields(v)
+	if len(srcs) == 0 {
+		return fmt.Errorf("webserve: frame-ancestors: empty source list (use 'none' to forbid framing)")
+	}
+	for _, s := range srcs {
+		if s == "'none'" && len(srcs) > 1 {
+			return fmt.Errorf("webserve: frame-ancestors: 'none' must be the only source, got %q", v)
+		}
+		if !validSource(s) {
+			return fmt.Errorf("webserve: frame-ancestors: %q is not a source (want *, 'self', 'none', a scheme like https: or a host like https://docs.example.com)", s)
+		}
+	}
+	return nil
+}
+
+func validSource(s string) bool {
+	switch s {
+	case "*", "'self'", "'none'":
+		return true
+	}
+	if len(s) > 256 {
+		return false
+	}
+	scheme, rest, hasScheme := strings.Cut(s, "://")
+	if !hasScheme {
+		rest = s
+		// a scheme-source: "https:"
+		if n := len(s); n > 1 && s[n-1] == ':' && isScheme(s[:n-1]) {
+			return true
+		}
+	} else if !isScheme(scheme) {
+		return false
+	}
+	host, tail := rest, ""
+	if i := strings.IndexAny(rest, ":/"); i >= 0 {
+		host, tail = rest[:i], rest[i:]
+	}
+	host = strings.TrimPrefix(host, "*.")
+	if host == "" || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") || strings.Contains(host, "..") {
+		return false
+	}
+	for _, c := range host {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	if strings.HasPrefix(tail, ":") {
+		port := tail[1:]
+		if i := strings.IndexByte(port, '/'); i >= 0 {
+			port, tail = port[:i], port[i:]
+		} else {
+			tail = ""
+		}
+		if port != "*" {
+			if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 || port[0] == '+' {
+				return false
+			}
+		}
+	}
+	for _, c := range tail { // a path: RFC 3986 path characters, no ';' or ','
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-._~/%!$&'()*+=:@", c)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isScheme(s string) bool {
+	if s == "" || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+type handler struct {
+	dir      string
+	embedCSP string // the policy of the embed page
+}
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
@@ -120,6 +239,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	hdr.Set("Content-Type", ContentType(name))
 	hdr.Set("Cache-Control", "no-cache")
+	if strings.EqualFold(path.Ext(name), ".html") {
+		if name == EmbedPage {
+			hdr.Set("Content-Security-Policy", h.embedCSP)
+		} else {
+			hdr.Set("Content-Security-Policy", CSP+"; frame-ancestors 'none'")
+			hdr.Set("X-Frame-Options", "DENY")
+		}
+	}
 
 	// Pick a precompressed variant that is at least as new as the file.
 	var variants []string

@@ -32,6 +32,7 @@ func site(t *testing.T) string {
 		mtime   time.Time
 	}{
 		{"index.html", "<!doctype html><title>umplay</title>", old},
+		{"embed.html", "<!doctype html><title>embed</title>", old},
 		{"main.wasm", "WASM-RAW", old},
 		{"main.wasm.br", "WASM-BROTLI", time.Now()},
 		{"main.wasm.gz", gz.String(), time.Now()},
@@ -93,12 +94,17 @@ func checkSecurityHeaders(t *testing.T, w *httptest.ResponseRecorder) {
 		"Referrer-Policy":         "no-referrer",
 	}
 	for k, v := range want {
-		if got := w.Header().Get(k); got != v {
+		got := w.Header().Get(k)
+		if k == "Content-Security-Policy" {
+			// HTML documents add their frame-ancestors (TestFrameAncestors).
+			got, _, _ = strings.Cut(got, "; frame-ancestors ")
+		}
+		if got != v {
 			t.Errorf("%s = %q, want %q", k, got, v)
 		}
 	}
-	if csp := w.Header().Get("Content-Security-Policy"); strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "'unsafe-eval'") || strings.Contains(csp, "frame-ancestors") {
-		t.Errorf("CSP relaxes more than wasm-unsafe-eval or blocks embedding: %q", csp)
+	if csp := w.Header().Get("Content-Security-Policy"); strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "'unsafe-eval'") {
+		t.Errorf("CSP relaxes more than wasm-unsafe-eval: %q", csp)
 	}
 }
 
@@ -307,5 +313,62 @@ func TestRange(t *testing.T) {
 	w = do(t, h, "GET", "/main.wasm", map[string]string{"Range": "bytes=0-3", "Accept-Encoding": "br"})
 	if w.Code != 200 || w.Body.String() != "WASM-BROTLI" || w.Header().Get("Content-Length") != "11" {
 		t.Errorf("br Range: %d %q Content-Length %q, want the whole copy: 200 WASM-BROTLI 11", w.Code, w.Body.String(), w.Header().Get("Content-Length"))
+	}
+}
+
+// The embed page may be framed by the configured ancestors (any by
+// default); every other document by no one.
+func TestFrameAncestors(t *testing.T) {
+	dir := site(t)
+	custom, err := HandlerWith(dir, Options{FrameAncestors: "'self'  https://docs.example.com *.example.org:8443"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		h        http.Handler
+		path     string
+		wantFA   string // "" for no frame-ancestors
+		wantXFO  string
+		wantCode int
+	}{
+		{"embed, default", Handler(dir), "/embed.html", "*", "", 200},
+		{"embed, custom", custom, "/embed.html", "'self' https://docs.example.com *.example.org:8443", "", 200},
+		{"full page", Handler(dir), "/", "'none'", "DENY", 200},
+		{"full page by name", custom, "/index.html", "'none'", "DENY", 200},
+		{"another document", Handler(dir), "/docs/index.html", "'none'", "DENY", 200},
+		{"a script", Handler(dir), "/boot.js", "", "", 200},
+		{"the module", custom, "/main.wasm", "", "", 200},
+	} {
+		w := do(t, tc.h, "GET", tc.path, nil)
+		if w.Code != tc.wantCode {
+			t.Errorf("%s: GET %s = %d, want %d", tc.name, tc.path, w.Code, tc.wantCode)
+		}
+		_, fa, _ := strings.Cut(w.Header().Get("Content-Security-Policy"), "; frame-ancestors ")
+		if fa != tc.wantFA {
+			t.Errorf("%s: GET %s: frame-ancestors %q, want %q", tc.name, tc.path, fa, tc.wantFA)
+		}
+		if got := w.Header().Get("X-Frame-Options"); got != tc.wantXFO {
+			t.Errorf("%s: GET %s: X-Frame-Options %q, want %q", tc.name, tc.path, got, tc.wantXFO)
+		}
+	}
+}
+
+func TestCheckFrameAncestors(t *testing.T) {
+	for _, ok := range []string{"*", "'self'", "'none'", "https:", "https://docs.example.com", "http://127.0.0.1:*",
+		"*.example.com", "https://docs.example.com:8443/path/", "'self' https://a.example b.example"} {
+		if err := CheckFrameAncestors(ok); err != nil {
+			t.Errorf("CheckFrameAncestors(%q) = %v, want ok", ok, err)
+		}
+		if _, err := HandlerWith(".", Options{FrameAncestors: ok}); err != nil {
+			t.Errorf("HandlerWith(%q) = %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "  ", "'none' 'self'", "*; script-src *", "a.example, b.example", "'unsafe-inline'",
+		"https://a.example\r\nX-Evil: 1", "https://exämple.com", "https://a.example:99999", "https://", "javascript:alert(1)//x;",
+		"https://a..example", "\"https://a.example\"", "https://a.example/p;q"} {
+		if err := CheckFrameAncestors(bad); err == nil {
+			t.Errorf("CheckFrameAncestors(%q) = nil, want an error", bad)
+		}
 	}
 }

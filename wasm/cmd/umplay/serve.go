@@ -21,7 +21,7 @@ import (
 	"umplay/wasm/webserve"
 )
 
-const serveUsage = `usage: umplay serve [--addr HOST:PORT | --port N] [--dir DIR] [--read-timeout D]
+const serveUsage = `usage: umplay serve [--addr HOST:PORT | --port N] [--dir DIR] [--read-timeout D] [--frame-ancestors SOURCES]
 
 Serves the playground (DIR, default web) on http://127.0.0.1:8080/ with the
 precompressed .br/.gz copies, application/wasm and the Content-Security-Policy
@@ -40,6 +40,11 @@ for every interface: only on a network you trust). Request bodies are capped
 at 5 MiB (413 beyond); headers must arrive within 10s and the whole request
 within --read-timeout (default 60s), or the connection is dropped. Every
 request is logged to standard error: method, path, SOAPAction, status.
+
+--frame-ancestors SOURCES is who may frame the embed page (embed.html):
+the CSP frame-ancestors source list, default * (any page); for example
+"'self' https://docs.example.com". Every other page is sent with
+frame-ancestors 'none' and X-Frame-Options: DENY.
 
 Run scripts/build.sh first (or scripts/serve.sh, which does both). Stops
 cleanly on Ctrl+C (SIGINT/SIGTERM).
@@ -73,6 +78,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, sim
 	port := fl.String("port", "", "port to listen on, at 127.0.0.1")
 	dir := fl.String("dir", "web", "directory to serve")
 	readTimeout := fl.Duration("read-timeout", defaultReadTimeout, "time to read a whole request")
+	frameAncestors := fl.String("frame-ancestors", "*", "CSP frame-ancestors sources of embed.html")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, serveUsage)
@@ -87,6 +93,15 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, sim
 	}
 	if *readTimeout <= 0 {
 		fmt.Fprintf(stderr, "umplay serve: --read-timeout must be positive, got %v\n%s", *readTimeout, serveUsage)
+		return 2
+	}
+	if strings.TrimSpace(*frameAncestors) == "" {
+		fmt.Fprintf(stderr, "umplay serve: --frame-ancestors: empty source list (use \"'none'\" to forbid framing)\n%s", serveUsage)
+		return 2
+	}
+	static, err := webserve.HandlerWith(*dir, webserve.Options{FrameAncestors: *frameAncestors})
+	if err != nil {
+		fmt.Fprintf(stderr, "umplay serve: --frame-ancestors: %s\n%s", strings.TrimPrefix(err.Error(), "webserve: frame-ancestors: "), serveUsage)
 		return 2
 	}
 	listen, err := listenAddr(*addr, *port, os.Getenv("PORT"))
@@ -107,7 +122,7 @@ func serveWith(ctx context.Context, args []string, stdout, stderr io.Writer, sim
 	srv := &http.Server{
 		Handler: &endpoint.Site{
 			Sim:    umsim.New(sim),
-			Static: webserve.Handler(*dir),
+			Static: static,
 			Log:    stderr,
 		},
 		ReadHeaderTimeout: min(headerTimeout, *readTimeout),

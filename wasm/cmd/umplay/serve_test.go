@@ -47,7 +47,8 @@ func TestServeMissingBuild(t *testing.T) {
 }
 
 func TestServeUsage(t *testing.T) {
-	for _, args := range [][]string{{"--bogus"}, {"extra"}, {"--port", "x"}, {"--addr", "127.0.0.1:1", "--port", "2"}} {
+	for _, args := range [][]string{{"--bogus"}, {"extra"}, {"--port", "x"}, {"--addr", "127.0.0.1:1", "--port", "2"},
+		{"--frame-ancestors", "*; script-src *"}, {"--frame-ancestors", ""}, {"--frame-ancestors", "'none' 'self'"}} {
 		var out, errb bytes.Buffer
 		if code := serve(context.Background(), args, &out, &errb); code != 2 {
 			t.Errorf("serve %q = %d, want 2; stderr %q", args, code, errb.String())
@@ -79,7 +80,7 @@ func (s *syncBuffer) String() string {
 
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	for name, content := range map[string]string{"main.wasm": "\x00asm", "index.html": "<!doctype html>"} {
+	for name, content := range map[string]string{"main.wasm": "\x00asm", "index.html": "<!doctype html>", "embed.html": "<!doctype html>"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +89,9 @@ func TestServe(t *testing.T) {
 	defer cancel()
 	var out, errb syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- serve(ctx, []string{"--port", "0", "--dir", dir}, &out, &errb) }()
+	go func() {
+		done <- serve(ctx, []string{"--port", "0", "--dir", dir, "--frame-ancestors", "'self' https://docs.example.com"}, &out, &errb)
+	}()
 
 	re := regexp.MustCompile(`^umplay: serving (.*) on (http://127\.0\.0\.1:\d+/)\n`)
 	var url string
@@ -118,6 +121,20 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 || string(body) != "\x00asm" || resp.Header.Get("Content-Type") != "application/wasm" ||
 		!strings.Contains(resp.Header.Get("Content-Security-Policy"), "'wasm-unsafe-eval'") {
 		t.Errorf("GET main.wasm = %d %q %q CSP %q", resp.StatusCode, body, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Security-Policy"))
+	}
+	for page, want := range map[string][2]string{
+		"embed.html": {"; frame-ancestors 'self' https://docs.example.com", ""},
+		"":           {"; frame-ancestors 'none'", "DENY"},
+	} {
+		resp, err := http.Get(url + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.HasSuffix(csp, want[0]) || resp.Header.Get("X-Frame-Options") != want[1] {
+			t.Errorf("GET /%s: CSP %q, X-Frame-Options %q; want the CSP to end with %q and X-Frame-Options %q",
+				page, csp, resp.Header.Get("X-Frame-Options"), want[0], want[1])
+		}
 	}
 
 	cancel()
