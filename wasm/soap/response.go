@@ -8,6 +8,7 @@ import (
 	"github.com/beevik/etree"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 )
 
 // Kind is what an XML example in documentation shows.
@@ -60,7 +61,7 @@ func Inspect(body string) *Doc {
 			if w.err != nil && w.err.Start >= len(open)+len(body) {
 				// the error is in our end tag: an element is not closed
 				w.err = &syntaxErr{Code: "xml-syntax", Start: len(open) + len(body), End: len(open) + len(body),
-					Msg: "the XML is not well-formed: an element is still open at the end of the example; close it"}
+					Msg: msg.New("parse.example-unclosed")}
 			}
 			ins.p, ins.shift, ins.wrapped = w, len(open), w.root
 		}
@@ -181,7 +182,7 @@ func (c *inspector) run() {
 	if p.err != nil {
 		if c.doc.Kind != KindRequest { // Check reports it for a request
 			e := p.err
-			c.add(Error, e.Code, c.span(e.Start, e.End), e.Msg, SpecXML, nil)
+			c.add(Error, e.Code, c.span(e.Start, e.End), e.Msg.In(msg.EN), SpecXML, nil)
 		}
 		return
 	}
