@@ -21,6 +21,7 @@ import (
 
 	"umplay/wasm/callid"
 	"umplay/wasm/markdown"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
@@ -77,6 +78,8 @@ type Options struct {
 	// Simulate fills each request's Response (the JSON output needs it; the
 	// text output does not).
 	Simulate bool
+	// Lang is the language of the messages (codes never change with it).
+	Lang msg.Lang
 }
 
 // IOError is the unit of a file that could not be read.
@@ -86,7 +89,7 @@ func IOError(file string, err error) Unit {
 
 // XML checks the text of an XML file.
 func XML(file, text string, opt Options) Unit {
-	u := checkXML(text, opt.Head, opt.Auto, opt.Simulate)
+	u := checkXML(text, opt.Head, opt.Auto, opt.Simulate, opt.Lang)
 	u.File = file
 	return u
 }
@@ -138,7 +141,7 @@ func textDiag(e *soap.TextError) report.Diagnostic {
 
 // checkXML checks one XML text as a unit, in its own coordinates. auto
 // picks the SOAPAction from the operation element.
-func checkXML(text string, head soap.Head, auto, simulate bool) Unit {
+func checkXML(text string, head soap.Head, auto, simulate bool, lang msg.Lang) Unit {
 	doc := &soap.Doc{Kind: soap.KindRequest} // too big to read: Check says so
 	if len(text) <= soap.MaxBytes {
 		doc = soap.Inspect(text)
@@ -159,6 +162,7 @@ func checkXML(text string, head soap.Head, auto, simulate bool) Unit {
 			head = soap.Head{SOAPActionPresent: true, SOAPAction: doc.Operation.QuotedAction()}
 		}
 	}
+	head.Lang = lang
 	var ds []soap.Diagnostic
 	if simulate {
 		r := report.Check("", text, head)
@@ -242,7 +246,7 @@ func Markdown(file, text string, opt Options) []Unit {
 	units = append(units, prose)
 	for i := range blocks {
 		b := &blocks[i]
-		u := checkBlock(b, opt.Simulate)
+		u := checkBlock(b, opt.Simulate, opt.Lang)
 		u.File = file
 		u.Block = &Block{Index: i, Line: b.Fence}
 		units = append(units, u)
@@ -251,7 +255,7 @@ func Markdown(file, text string, opt Options) []Unit {
 }
 
 // checkBlock checks one XML block and maps its positions into the file.
-func checkBlock(b *markdown.Block, simulate bool) Unit {
+func checkBlock(b *markdown.Block, simulate bool, lang msg.Lang) Unit {
 	var u Unit
 	if strings.TrimSpace(b.Text) == "" {
 		u = Unit{Kind: string(soap.KindFragment), Diagnostics: []report.Diagnostic{{Severity: soap.Warning, Code: "markdown-block-empty",
@@ -260,7 +264,7 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 		u.finish()
 		return u
 	}
-	u = checkXML(b.Text, soap.Head{}, true, simulate)
+	u = checkXML(b.Text, soap.Head{}, true, simulate, lang)
 	for i := range u.Diagnostics {
 		d := &u.Diagnostics[i]
 		d.Message = mapMessage(b, d.Message)
@@ -281,22 +285,22 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 }
 
 // messagePos is how a message names a position ("opened at line 3, column 5").
-var messagePos = regexp.MustCompile(`\bline (\d+), column (\d+)`)
+var messagePos = regexp.MustCompile(`\b(line|linha) (\d+), (column|coluna) (\d+)`)
 
 // mapMessage maps the positions a message names from the block's text into
 // the file.
 func mapMessage(b *markdown.Block, msg string) string {
-	if !strings.Contains(msg, "line ") {
+	if !strings.Contains(msg, "line ") && !strings.Contains(msg, "linha ") {
 		return msg
 	}
 	return messagePos.ReplaceAllStringFunc(msg, func(m string) string {
 		sub := messagePos.FindStringSubmatch(m)
-		line, err1 := strconv.Atoi(sub[1])
-		col, err2 := strconv.Atoi(sub[2])
+		line, err1 := strconv.Atoi(sub[2])
+		col, err2 := strconv.Atoi(sub[4])
 		if err1 != nil || err2 != nil {
 			return m
 		}
 		line, col = b.Pos(line, col)
-		return fmt.Sprintf("line %d, column %d", line, col)
+		return fmt.Sprintf("%s %d, %s %d", sub[1], line, sub[3], col)
 	})
 }

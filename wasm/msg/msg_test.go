@@ -85,7 +85,7 @@ func TestPlaceholders(t *testing.T) {
 
 // The keys the code uses, found in its source: every one must have an entry
 // in both catalogs.
-var keyUse = regexp.MustCompile(`(?:\bc\.t|\bmsg\.New|\bmsg\.Text|\bmsg\.Format\(\w+,|\bt\(\w+,|\btr|\bT)\(\s*"([a-z][a-z0-9.-]*)"|"((?:callid|ui|cli|sim|doc|explain|note)\.[a-z0-9.-]+)"`)
+var keyUse = regexp.MustCompile(`(?:\bc\.t|\bmsg\.New|\bmsg\.Text|\bmsg\.Format\(\w+,|\bt\(\w+,|\btr|\bT)\(\s*"([a-z][a-z0-9.-]*[a-z0-9])"|"((?:callid|ui|cli|sim|doc|explain|note)\.[a-z0-9.-]*[a-z0-9])"`)
 
 // codeUse finds the diagnostic codes the checker emits.
 var codeUse = regexp.MustCompile(`\b(?:add|addField)\((?:Error|Warning|Info), "([a-z0-9-]+)"|fail\("([a-z0-9-]+)"`)
