@@ -118,9 +118,9 @@ func TextErrorResponse(e *soap.TextError) umsim.Response {
 }
 
 // TooBig is the unit of a Markdown file larger than soap.MaxBytes.
-func TooBig(file string) Unit {
+func TooBig(file string, l msg.Lang) Unit {
 	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{{Severity: soap.Error, Code: "limit-size",
-		Message: fmt.Sprintf("the file is larger than %d bytes, the limit; split it", soap.MaxBytes),
+		Message: msg.Format(l, "doc.too-big", soap.MaxBytes),
 		Line:    1, Column: 1, EndLine: 1, EndColumn: 1}}}
 	u.finish()
 	return u
@@ -144,7 +144,7 @@ func textDiag(e *soap.TextError) report.Diagnostic {
 func checkXML(text string, head soap.Head, auto, simulate bool, lang msg.Lang) Unit {
 	doc := &soap.Doc{Kind: soap.KindRequest} // too big to read: Check says so
 	if len(text) <= soap.MaxBytes {
-		doc = soap.Inspect(text)
+		doc = soap.Inspect(text, lang)
 	}
 	u := Unit{Kind: string(doc.Kind)}
 	if doc.Operation != "" && doc.Kind != soap.KindFragment && doc.Kind != soap.KindFault {
@@ -233,11 +233,11 @@ func Markdown(file, text string, opt Options) []Unit {
 			blocks = append(blocks, b)
 		}
 	}
-	prose := Unit{File: file, Kind: KindProse, Diagnostics: Prose(text, blocks)}
+	prose := Unit{File: file, Kind: KindProse, Diagnostics: Prose(text, blocks, opt.Lang)}
 	if len(blocks) > MaxBlocks {
 		b := blocks[MaxBlocks]
 		prose.Diagnostics = append(prose.Diagnostics, report.Diagnostic{Severity: soap.Warning, Code: "markdown-blocks-limit",
-			Message: fmt.Sprintf("the file has %d xml blocks; only the first %d are checked: split the page", len(blocks), MaxBlocks),
+			Message: msg.Format(opt.Lang, "markdown-blocks-limit", len(blocks), MaxBlocks),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1})
 		blocks = blocks[:MaxBlocks]
 	}
@@ -259,7 +259,7 @@ func checkBlock(b *markdown.Block, simulate bool, lang msg.Lang) Unit {
 	var u Unit
 	if strings.TrimSpace(b.Text) == "" {
 		u = Unit{Kind: string(soap.KindFragment), Diagnostics: []report.Diagnostic{{Severity: soap.Warning, Code: "markdown-block-empty",
-			Message: "this xml block is empty; show the XML, or remove the block",
+			Message: msg.Text(lang, "markdown-block-empty"),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1}}}
 		u.finish()
 		return u
@@ -277,7 +277,7 @@ func checkBlock(b *markdown.Block, simulate bool, lang msg.Lang) Unit {
 	}
 	if !b.Closed {
 		u.Diagnostics = append(u.Diagnostics, report.Diagnostic{Severity: soap.Warning, Code: "markdown-fence-unclosed",
-			Message: "this code block is never closed, so it runs to the end of its list item or of the file; close it with a fence like the one that opens it",
+			Message: msg.Text(lang, "markdown-fence-unclosed"),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1})
 	}
 	u.finish()

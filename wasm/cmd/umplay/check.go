@@ -289,7 +289,7 @@ func (e *env) checkInput(in input, opt doccheck.Options, fix bool) (r checked) {
 		return r
 	}
 	if in.markdown && len(raw) > soap.MaxBytes {
-		r.units = []doccheck.Unit{doccheck.TooBig(in.name)}
+		r.units = []doccheck.Unit{doccheck.TooBig(in.name, opt.Lang)}
 		return r
 	}
 	text, terr := soap.DecodeText(raw)
