@@ -108,7 +108,7 @@ func readHead() {
 func currentHead() soap.Head {
 	ct := contentType.Value()
 	return soap.Head{SOAPActionPresent: present.Checked(), SOAPAction: action.Value(),
-		ContentType: ct, NoContentType: ct == ""}
+		ContentType: ct, NoContentType: ct == "", Lang: pageLang}
 }
 
 // renderSize explains what a big request turns off.
@@ -116,10 +116,9 @@ func renderSize(text string) {
 	var msg string
 	switch {
 	case len(text) > soap.MaxBytes:
-		msg = fmt.Sprintf("This request is %.1f MiB; umplay checks requests up to %d MiB (a real server would refuse it too). Syntax colouring is off.",
-			float64(len(text))/(1<<20), soap.MaxBytes>>20)
+		msg = T("ui.size.over", float64(len(text))/(1<<20), soap.MaxBytes>>20)
 	case len(text) > highlightLimit:
-		msg = fmt.Sprintf("Syntax colouring is off for requests over %d MiB; checks and diagnostics still run (after a short pause while you type).", highlightLimit>>20)
+		msg = T("ui.size.colour", highlightLimit>>20)
 	}
 	editorMsg.SetTextContent(msg)
 	setHidden(editorMsg, msg == "")
@@ -144,7 +143,7 @@ func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
 		}
 	}
 	if n := len(rep.Diagnostics); n > maxListed {
-		list.Call("appendChild", elem("li", "diag-more", fmt.Sprintf("… and %d more; fix the first ones, and the rest often go away.", n-maxListed)))
+		list.Call("appendChild", elem("li", "diag-more", T("ui.diag.more", n-maxListed)))
 	}
 	var parts []string
 	if errs > 0 {
@@ -154,9 +153,9 @@ func renderDiagnostics(rep *soap.Report, ix *lineIndex) {
 		parts = append(parts, plural(warns, "warning"))
 	}
 	if infos > 0 {
-		parts = append(parts, fmt.Sprintf("%d info", infos))
+		parts = append(parts, T("ui.n.info", infos))
 	}
-	sum, cls := "No problems", "diag-summary--ok"
+	sum, cls := T("ui.no-problems"), "diag-summary--ok"
 	if len(parts) > 0 {
 		sum = strings.Join(parts, ", ")
 		cls = "diag-summary--warning"
@@ -181,13 +180,13 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 	}
 	pos := fmt.Sprintf("%d:%d", d.Start.Line, d.Start.Col)
 	head := add(elem("span", "diag__head", ""),
-		elem("span", "diag__severity", string(d.Severity)),
+		elem("span", "diag__severity", T("ui.severity."+string(d.Severity))),
 		elem("span", "diag__code", d.Code),
 		elem("span", "diag__pos", pos))
-	where := fmt.Sprintf("Go to line %d, column %d", d.Start.Line, d.Start.Col)
+	where := T("ui.diag.go", d.Start.Line, d.Start.Col)
 	if d.Field == soap.FieldSOAPAction {
-		add(head, elem("span", "diag__field", "SOAPAction header"))
-		where = "Go to the SOAPAction header"
+		add(head, elem("span", "diag__field", T("ui.diag.field")))
+		where = T("ui.diag.go-action")
 	}
 	goBtn := add(elem("button", "diag__go", ""), head, elem("span", "diag__message", d.Message))
 	goBtn.Set("type", "button")
@@ -197,15 +196,15 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 	if d.Fix != nil {
 		fix := elem("button", "button button--small diag__fix", d.Fix.Title)
 		fix.Set("type", "button")
-		fix.Set("title", "Quick fix: "+d.Fix.Title)
+		fix.Set("title", T("ui.diag.fix", d.Fix.Title))
 		add(acts, fix)
 	}
 	if d.SpecRef != "" {
-		a := elem("a", "diag__spec", "spec")
+		a := elem("a", "diag__spec", T("ui.diag.spec"))
 		a.Set("href", d.SpecRef)
 		a.Set("target", "_blank")
 		a.Set("rel", "noopener")
-		a.Set("title", "The specification clause (opens in a new tab)")
+		a.Set("title", T("ui.diag.spec.title"))
 		add(acts, a)
 	}
 	add(li, acts)
@@ -323,7 +322,7 @@ func renderResponse(r umsim.Response) {
 	respBody.Get("classList").Call("toggle", "response__body--none", noBody)
 	if noBody {
 		// 400 and 415: ASMX writes no body (behaviour.md rows 4, 5a, 5e).
-		respBody.Set("textContent", fmt.Sprintf("No body: a real server sends %d with Content-Length: 0, so the client sees only the status line.", r.Status))
+		respBody.Set("textContent", T("ui.no-body", r.Status))
 	} else {
 		renderCode(respBody, r.Body, nil)
 	}
@@ -367,13 +366,13 @@ func renderCallID(rep *soap.Report) {
 		li := elem("li", "callid__problem callid__problem--"+p.Severity, "")
 		li.Call("setAttribute", "data-code", p.Code)
 		li.Call("setAttribute", "data-offset", strconv.Itoa(p.Offset))
-		add(li, elem("span", "callid__problem-code", p.Code), jsDoc.Call("createTextNode", " "+p.Message))
+		add(li, elem("span", "callid__problem-code", p.Code), jsDoc.Call("createTextNode", " "+p.Text(pageLang)))
 		cidProblems.Underlying().Call("appendChild", li)
 	}
 	status, cls := "OK", "callid__status--ok"
 	switch {
 	case !r.OK:
-		status, cls = "invalid: "+plural(max(r.Errors, 1), "problem"), "callid__status--problem"
+		status, cls = T("ui.cid.invalid", plural(max(r.Errors, 1), "problem")), "callid__status--problem"
 	case r.Warnings > 0:
 		status, cls = "OK, "+plural(r.Warnings, "warning"), "callid__status--warning"
 	}
@@ -386,7 +385,10 @@ func versionText(r callid.Result) string {
 	if r.GUID == "" {
 		return ""
 	}
-	name := map[int]string{1: "time-based", 2: "DCE security", 3: "name-based, MD5", 4: "random", 5: "name-based, SHA-1", 6: "reordered time", 7: "Unix time", 8: "custom"}[r.Version]
+	name := ""
+	if 1 <= r.Version && r.Version <= 8 {
+		name = T("ui.guid.v" + strconv.Itoa(r.Version))
+	}
 	if name == "" {
 		return fmt.Sprint(r.Version)
 	}

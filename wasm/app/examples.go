@@ -112,7 +112,7 @@ func loadExamples(done func()) {
 			examples, err = parseExamples(text)
 		}
 		if err != nil {
-			exampleTip.SetTextContent("The examples could not be loaded: " + err.Error())
+			exampleTip.SetTextContent(T("ui.examples.error", err.Error()))
 			setHidden(exampleTip, false)
 			return
 		}
@@ -176,7 +176,7 @@ func exampleChosen(dom.Event) {
 			showError(err.Error())
 			return
 		}
-		replaceRequest("the example \u201c"+x.Title+"\u201d", func() {
+		replaceRequest(T("ui.what.example", x.Title), func() {
 			a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
 			if x.SOAPAction != nil {
 				a, p = *x.SOAPAction, true

@@ -32,6 +32,7 @@ func start() (err error) {
 		}
 	}()
 	lookup()
+	initLang()
 	server = newServer()
 	ed.init()
 	lookupFlow()
@@ -73,7 +74,7 @@ func start() (err error) {
 	} {
 		c.SetDisabled(false)
 	}
-	byID("version").SetTextContent("Version " + version() + ".")
+	byID("version").SetTextContent(T("ui.version", version()))
 
 	installAPI()
 	// Ready once the examples menu is filled too (a same-origin fetch of a
@@ -89,7 +90,7 @@ func start() (err error) {
 // ready tells the page and its scripts that window.umplay is installed.
 func ready() {
 	defer guard("ready")
-	bootText.SetTextContent("Checker ready.")
+	bootText.SetTextContent(T("ui.ready"))
 	jsDoc.Get("documentElement").Call("setAttribute", "data-umplay", "ready")
 	jsDoc.Call("dispatchEvent", js.Global().Get("Event").New("umplay-ready"))
 }
@@ -99,7 +100,7 @@ func format(dom.Event) {
 	text := ed.text()
 	out, err := soap.Format(text, soap.DefaultIndent)
 	if err != nil {
-		editorMsg.SetTextContent("Format: " + err.Error())
+		editorMsg.SetTextContent(T("ui.format.error", err.Error()))
 		setHidden(editorMsg, false)
 		return
 	}

@@ -127,3 +127,37 @@ func (m M) In(l Lang) string {
 	copy(args, m.Args)
 	return Format(l, m.Key, args...)
 }
+
+// Choose is the page's rule: the lang= parameter of the URL's query (search,
+// with or without its "?"), then the stored choice, then the first of the
+// browser's languages that a catalog has, then English. explicit tells that
+// the query or the stored choice decided.
+func Choose(search, stored string, browser []string) (l Lang, explicit bool) {
+	if l, ok := Parse(QueryLang(search)); ok {
+		return l, true
+	}
+	if l, ok := Parse(stored); ok {
+		return l, true
+	}
+	for _, b := range browser {
+		if l, ok := Parse(b); ok && !strings.EqualFold(b, "c") && !strings.EqualFold(b, "posix") {
+			return l, false
+		}
+	}
+	return EN, false
+}
+
+// QueryLang is the value of the first lang parameter of a URL query ("" if
+// none): "?a=1&lang=pt-BR" gives "pt-BR". Only %XX escapes of the tag's own
+// characters matter; the value is not otherwise decoded.
+func QueryLang(search string) string {
+	search = strings.TrimPrefix(search, "?")
+	for _, kv := range strings.Split(search, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k == "lang" {
+			v = strings.NewReplacer("%2D", "-", "%2d", "-", "%5F", "_", "%5f", "_").Replace(v)
+			return v
+		}
+	}
+	return ""
+}

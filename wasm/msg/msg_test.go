@@ -122,8 +122,11 @@ func sources(t *testing.T) map[string]string {
 func TestKeysUsedHaveEntries(t *testing.T) {
 	n := 0
 	for f, src := range sources(t) {
-		for _, m := range keyUse.FindAllStringSubmatch(src, -1) {
-			k := m[1] + m[2]
+		for _, ix := range keyUse.FindAllStringSubmatchIndex(src, -1) {
+			if rest := strings.TrimLeft(src[ix[1]:], " "); strings.HasPrefix(rest, "+") {
+				continue // a key built at run time: its parts are tested where it is made
+			}
+			k := sub(src, ix, 1) + sub(src, ix, 2)
 			n++
 			if !Has(EN, k) || !Has(PTBR, k) {
 				t.Errorf("%s uses %q, which has no entry in en and pt-BR", f, k)
@@ -138,6 +141,13 @@ func TestKeysUsedHaveEntries(t *testing.T) {
 // translated lists the files whose diagnostics are worded by the catalogs
 // (soap.TextError's reading errors are English yet).
 var translated = []string{"../soap/check.go", "../soap/parse.go", "../soap/response.go", "../soap/fault.go", "../doccheck/doccheck.go", "../doccheck/prose.go"}
+
+func sub(s string, ix []int, i int) string {
+	if ix[2*i] < 0 {
+		return ""
+	}
+	return s[ix[2*i]:ix[2*i+1]]
+}
 
 func TestCodesHaveEntries(t *testing.T) {
 	n := 0
@@ -207,5 +217,46 @@ func TestFormat(t *testing.T) {
 	m := New("callid-invalid", New("callid.empty"))
 	if got := m.In(PTBR); !strings.HasPrefix(got, "CallId: o CallId está vazio") {
 		t.Errorf("nested M in pt-BR = %q", got)
+	}
+}
+
+func TestChoose(t *testing.T) {
+	for _, tc := range []struct {
+		search, stored string
+		browser        []string
+		want           Lang
+		explicit       bool
+	}{
+		{"?lang=pt-BR", "en", []string{"en-US"}, PTBR, true},
+		{"?x=1&lang=en", "pt-BR", []string{"pt-BR"}, EN, true},
+		{"?lang=xx", "pt-BR", nil, PTBR, true},
+		{"", "", []string{"de-DE", "pt-BR", "en"}, PTBR, false},
+		{"", "", []string{"en-US", "pt-BR"}, EN, false},
+		{"", "", nil, EN, false},
+		{"?lang=pt%2DBR", "", nil, PTBR, true},
+	} {
+		l, ex := Choose(tc.search, tc.stored, tc.browser)
+		if l != tc.want || ex != tc.explicit {
+			t.Errorf("Choose(%q, %q, %q) = %v, %v; want %v, %v", tc.search, tc.stored, tc.browser, l, ex, tc.want, tc.explicit)
+		}
+	}
+}
+
+// The keys wasm/app builds at run time.
+func TestBuiltKeys(t *testing.T) {
+	var keys []string
+	for v := 1; v <= 8; v++ {
+		keys = append(keys, "ui.guid.v"+itoa(v))
+	}
+	for _, w := range []string{"error", "warning", "problem"} {
+		keys = append(keys, "ui.n."+w+".one", "ui.n."+w+".many")
+	}
+	for _, s := range []string{"error", "warning", "info"} {
+		keys = append(keys, "ui.severity."+s)
+	}
+	for _, k := range keys {
+		if !Has(EN, k) || !Has(PTBR, k) {
+			t.Errorf("no entry %q in en and pt-BR", k)
+		}
 	}
 }
