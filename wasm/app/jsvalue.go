@@ -269,6 +269,7 @@ func stateValue(s State) js.Value {
 	w.field("folderId", b.FolderID, false)
 	w.close()
 	w.field("example", s.Example, true)
+	w.field("lang", s.Lang, true)
 	w.close()
 	return w.value()
 }
