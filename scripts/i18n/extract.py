@@ -90,7 +90,11 @@ def concat_parts(expr):
     return parts
 
 prose = re.compile(r'[A-Za-z]{2,}[ ,;:][^%]*?[A-Za-z]|^[A-Z][a-z]+ ')
+import os
+EXCLUDE = re.compile(os.environ.get('EXCLUDE', '^$'))
 def is_prose(text):
+    if os.environ.get('SENTENCES') and not EXCLUDE.search(text):
+        return '\n' not in text and prose.search(text) is not None
     if text.endswith('.'):
         return False  # ASMX's own texts (faultstrings, XmlException messages) are protocol data
     return not text.startswith((' ', '>')) and '\n' not in text and prose.search(text) is not None
@@ -170,7 +174,7 @@ for m in re.finditer(r'\b(c\.add|c\.addField|fail)\(', src):
         new = convert(src[a:b], a)
         if new:
             edits.append((a, b, new))
-for m in re.finditer(r'(Title: |title :?= |\.Title = |msg :?= |what = |wrap := |skip := )', src):
+for m in re.finditer(r'(Title: |title :?= |\.Title = |msg :?= |what = |wrap := |skip := |\b[\w.]+ (?::=|=|\+=) |\breturn |Explain: )', src):
     a = m.end()
     b = scan_expr(src, a)
     if covered(a, b):

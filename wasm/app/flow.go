@@ -137,7 +137,7 @@ func afterCheck(text string, rep *soap.Report) {
 	if n == 1 {
 		fixAllBtn.SetTitle(T("ui.fix-all.one"))
 	}
-	msg := umsim.EndpointProblem(endpoint.Value())
+	msg := umsim.EndpointProblem(endpoint.Value(), pageLang)
 	endpointMsg.SetTextContent(msg)
 	endpointMsg.Class().Set([]string{"field-msg", "field-msg--warning"})
 	setHidden(endpointMsg, msg == "")

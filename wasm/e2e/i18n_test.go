@@ -36,7 +36,7 @@ const translatedJS = `JSON.stringify((function () {
 const visibleJS = `JSON.stringify((function () {
 	var out = [];
 	var sel = 'button, label, legend, summary, h1, h2, h3, th, dt, caption, .pane__note, .hint, .response__mode, ' +
-		'.diag-summary, .diag__message, .diag__fix, .diag__severity, .calls__empty, .history__empty, .app-footer p, .app-header__tagline, option';
+		'.diag-summary, .diag__message, .response__explain, .diag__fix, .diag__severity, .calls__empty, .history__empty, .app-footer p, .app-header__tagline, option';
 	document.querySelectorAll(sel).forEach(function (e) {
 		if (e.closest('pre, code, textarea, #examples, #b-op, #b-greeting, #b-status, #export-lang, #lang')) { return; }
 		if (e.tagName !== 'OPTION' && !e.getClientRects().length) { return; }
@@ -112,6 +112,9 @@ func TestI18nPortuguese(t *testing.T) {
 	}
 	if f := eval[string](t, p, `document.querySelector('`+sel+` .diag__fix').textContent`); f != "Trocar https:// por http://" {
 		t.Errorf("quick fix title = %q, want Trocar https:// por http://", f)
+	}
+	if e := eval[string](t, p, explainJS); !strings.Contains(e, "o ignorou") || !strings.Contains(e, "não recebeu CallId") {
+		t.Errorf("explanation in Portuguese = %q", e)
 	}
 	if s := eval[string](t, p, `document.getElementById('diag-summary').textContent`); s != "1 erro" {
 		t.Errorf("summary = %q, want 1 erro", s)
