@@ -19,6 +19,8 @@ type example struct {
 	Title      string  `json:"title"`
 	SOAPAction *string `json:"soapAction"` // nil: no SOAPAction header
 	Note       string  `json:"note"`
+	// TitlePT and NotePT are the "pt-BR" title and note.
+	TitlePT, NotePT string
 }
 
 var examples []example
@@ -118,9 +120,9 @@ func loadExamples(done func()) {
 		}
 		sel := exampleSel.Underlying()
 		for _, ex := range examples {
-			o := elem("option", "", ex.Title)
+			o := elem("option", "", exampleTitle(ex))
 			o.Set("value", ex.File)
-			o.Set("title", ex.Note)
+			o.Set("title", exampleNote(ex))
 			sel.Call("appendChild", o)
 		}
 		exampleSel.SetDisabled(false)
@@ -176,7 +178,7 @@ func exampleChosen(dom.Event) {
 			showError(err.Error())
 			return
 		}
-		replaceRequest(T("ui.what.example", x.Title), func() {
+		replaceRequest(T("ui.what.example", exampleTitle(x)), func() {
 			a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
 			if x.SOAPAction != nil {
 				a, p = *x.SOAPAction, true

@@ -236,7 +236,7 @@ func showExample(ex *example) {
 	flow.example = ex
 	state.Example = ex.File
 	exampleSel.SetValue(ex.File)
-	exampleTip.SetTextContent(ex.Note)
+	exampleTip.SetTextContent(exampleNote(*ex))
 	setHidden(exampleTip, ex.Note == "")
 }
 

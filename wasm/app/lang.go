@@ -149,8 +149,35 @@ func translate(root js.Value) {
 	}
 }
 
+// exampleTitle and exampleNote are an example's texts in the page's
+// language (index.json's "pt-BR" entry; the English when it has none).
+func exampleTitle(ex example) string {
+	if pageLang == msg.PTBR && ex.TitlePT != "" {
+		return ex.TitlePT
+	}
+	return ex.Title
+}
+
+func exampleNote(ex example) string {
+	if pageLang == msg.PTBR && ex.NotePT != "" {
+		return ex.NotePT
+	}
+	return ex.Note
+}
+
 // rerender redraws what Go wrote in the old language.
 func rerender() {
+	opts := exampleSel.Underlying().Get("options")
+	for i := 0; i < opts.Length(); i++ {
+		o := opts.Index(i)
+		if ex := findExample(o.Get("value").String()); ex != nil {
+			o.Set("textContent", exampleTitle(*ex))
+			o.Set("title", exampleNote(*ex))
+		}
+	}
+	if ex := flow.example; ex != nil {
+		exampleTip.SetTextContent(exampleNote(*ex))
+	}
 	runCheck()
 	renderCalls()
 	byID("version").SetTextContent(T("ui.version", version()))

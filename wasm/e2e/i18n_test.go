@@ -98,6 +98,9 @@ func TestI18nPortuguese(t *testing.T) {
 	wait[bool](t, p, `document.documentElement.lang === 'pt-BR'`, `document.documentElement.lang`)
 	checkTranslated(t, p, msg.PTBR)
 	noEnglish(t, p)
+	if o := eval[string](t, p, `document.querySelector('#examples option[value="fault-callid-missing.xml"]').textContent`); o != "CallId ausente" {
+		t.Errorf("example title in the menu = %q, want CallId ausente", o)
+	}
 
 	// The diagnostics, in Portuguese with the same codes.
 	sample := readFile(t, "testdata", "disconnect-docs-pt-br.xml")
@@ -113,6 +116,21 @@ func TestI18nPortuguese(t *testing.T) {
 	if f := eval[string](t, p, `document.querySelector('`+sel+` .diag__fix').textContent`); f != "Trocar https:// por http://" {
 		t.Errorf("quick fix title = %q, want Trocar https:// por http://", f)
 	}
+	// An example's note, in Portuguese.
+	eval[bool](t, p, `(function () { var s = document.getElementById('examples'); s.value = 'fault-callid-missing.xml';
+		s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	// Replacing the edited text asks first (in Portuguese): answer yes.
+	wait[bool](t, p, `(function () {
+		if (!document.getElementById('confirm').hidden) {
+			if (document.getElementById('confirm-yes').textContent !== 'Substituir') { return false; }
+			document.getElementById('confirm-yes').click();
+		}
+		return document.getElementById('example-note').textContent.indexOf('sem o <CallId> obrigatório') >= 0;
+	})()`, `document.getElementById('example-note').textContent`, `document.getElementById('confirm').textContent`)
+	if err := p.SetRequest(sample); err != nil {
+		t.Fatal(err)
+	}
+	wait[bool](t, p, `!!document.querySelector('`+sel+`')`, diagsJS)
 	if e := eval[string](t, p, explainJS); !strings.Contains(e, "o ignorou") || !strings.Contains(e, "não recebeu CallId") {
 		t.Errorf("explanation in Portuguese = %q", e)
 	}

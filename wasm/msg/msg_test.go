@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -257,6 +258,33 @@ func TestBuiltKeys(t *testing.T) {
 	for _, k := range keys {
 		if !Has(EN, k) || !Has(PTBR, k) {
 			t.Errorf("no entry %q in en and pt-BR", k)
+		}
+	}
+}
+
+// Every example of the page has its title and note in Portuguese
+// (web/examples/index.json, "pt-BR").
+func TestExamplesPortuguese(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "web", "examples", "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exs []struct {
+		File, Title, Note string
+		PT                *struct{ Title, Note string } `json:"pt-BR"`
+	}
+	if err := json.Unmarshal(b, &exs); err != nil {
+		t.Fatal(err)
+	}
+	if len(exs) == 0 {
+		t.Fatal("no examples")
+	}
+	for _, e := range exs {
+		switch {
+		case e.PT == nil || e.PT.Title == "" || e.PT.Note == "":
+			t.Errorf("%s: no pt-BR title and note", e.File)
+		case e.PT.Title == e.Title || e.PT.Note == e.Note:
+			t.Errorf("%s: the pt-BR title or note is the English", e.File)
 		}
 	}
 }
