@@ -250,7 +250,6 @@ var en = map[string]string{
 	"ui.editor.hint":                   "{0} indents · {1}+{2} outdents · {3} then {4} leaves the editor · {5}+{6} sends",
 	"ui.problems":                      "Problems {0}",
 	"ui.loading":                       "Loading…",
-	"ui.fix-all.title":                 "Apply every safe quick fix in one step (Ctrl+Z undoes it)",
 	"ui.fix-all":                       "Fix all",
 	"ui.response":                      "Simulated response",
 	"ui.headers":                       "Headers",
