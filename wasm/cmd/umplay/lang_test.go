@@ -143,3 +143,12 @@ func TestSummaries(t *testing.T) {
 		}
 	}
 }
+
+// decode's problems follow the language too.
+func TestDecodePortuguese(t *testing.T) {
+	portuguese(t)
+	out, _, code := umplay(t, "", "decode", "MDlkZjllZGMtNGUy")
+	if code != exitFound || !strings.Contains(out, "o texto decodificado") {
+		t.Errorf("decode under LANG=pt_BR.UTF-8 = exit %d:\n%s", code, out)
+	}
+}
