@@ -98,7 +98,7 @@ func XML(file, text string, opt Options) Unit {
 // error, and, when simulating, the server's answer — 400 with no body, the
 // XmlException of behaviour.md row 5a.
 func TextError(file string, e *soap.TextError, opt Options) Unit {
-	u := Unit{File: file, Kind: string(soap.KindRequest), Diagnostics: []report.Diagnostic{textDiag(e)}}
+	u := Unit{File: file, Kind: string(soap.KindRequest), Diagnostics: []report.Diagnostic{textDiag(e, opt.Lang)}}
 	if opt.Simulate {
 		r := report.NewResponse(TextErrorResponse(e))
 		u.Response = &r
@@ -127,15 +127,15 @@ func TooBig(file string, l msg.Lang) Unit {
 }
 
 // MarkdownTextError is the unit of a Markdown file whose bytes are not text.
-func MarkdownTextError(file string, e *soap.TextError) Unit {
-	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{textDiag(e)}}
+func MarkdownTextError(file string, e *soap.TextError, l msg.Lang) Unit {
+	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{textDiag(e, l)}}
 	u.finish()
 	return u
 }
 
-func textDiag(e *soap.TextError) report.Diagnostic {
+func textDiag(e *soap.TextError, l msg.Lang) report.Diagnostic {
 	return report.Diagnostic{Severity: soap.Error, Code: "text-encoding",
-		Message: e.Msg, Line: e.Pos.Line, Column: e.Pos.Col, EndLine: e.Pos.Line, EndColumn: e.Pos.Col + 1,
+		Message: e.Text(l), Line: e.Pos.Line, Column: e.Pos.Col, EndLine: e.Pos.Line, EndColumn: e.Pos.Col + 1,
 		SpecRef: soap.SpecXML + "#charencoding"}
 }
 

@@ -426,4 +426,10 @@ var en = map[string]string{
 	"sim.server.msg.8":                 "The %s operation ran and succeeded — %s Then ASMX checked the headers before writing the response (SoapServerProtocol.WriteReturns → EnsureHeadersUnderstood): <%s> is marked soap:mustUnderstand=\"1\", and the UM web service understands no SOAP headers, so the client gets a MustUnderstand fault instead of the %s. The operation's effect stands. Remove the header (an optional one, mustUnderstand=\"0\", is ignored).",
 	"sim.server.msg.9":                 "The server accepted the request: the CallId is well-formed, and Disconnect answers 200 at once for any such id because the real server hangs up asynchronously. This simulated server started no call %s, so nothing changed; DisconnectResponse is empty by design.",
 	"sim.and-no":                       " and no ",
+	"text.utf8":                        "not UTF-8 text: byte 0x%02X at offset %d; save the file as UTF-8",
+	"text.nul-utf16":                   "not text: a NUL byte at offset %d; this looks like UTF-16 without a byte order mark: save the file as UTF-8",
+	"text.nul":                         "not text: a NUL byte at offset %d; XML text cannot contain NUL",
+	"text.utf16-nul":                   "not %s text: a NUL character at offset %d; XML text cannot contain NUL",
+	"text.surrogate":                   "not %s text: unpaired surrogate 0x%04X at offset %d",
+	"text.odd":                         "not %s text: an odd number of bytes; the last byte, at offset %d, is half a character",
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var verb = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])`)
+var verb = regexp.MustCompile(`%[-+# 0]*\d*(?:\.\d+)?(?:\[(\d+)\])?([a-zA-Z%])`)
 
 // placeholders lists the verbs of a format by argument number ("1:q", "2:d"),
 // sorted; an unnumbered verb takes the next argument, as in fmt.
@@ -77,6 +77,7 @@ func TestPlaceholders(t *testing.T) {
 		{"a %s b %q c %d", "1:s 2:q 3:d"},
 		{"%[2]s %[1]q", "1:q 2:s"},
 		{"100%% %[1]d", "1:d"},
+		{"%02[2]X %.1[1]f", "1:f 2:X"},
 	} {
 		if got := strings.Join(placeholders(tc.in), " "); got != tc.want {
 			t.Errorf("placeholders(%q) = %q, want %q", tc.in, got, tc.want)
@@ -209,6 +210,16 @@ func TestFromEnv(t *testing.T) {
 }
 
 func TestFormat(t *testing.T) {
+	if got, want := Format(PTBR, "ui.size.over", 6.25, 5), "Esta requisição tem 6.2 MiB"; !strings.HasPrefix(got, want) {
+		t.Errorf("Format(ui.size.over) = %q, want it to start %q", got, want)
+	}
+	for _, l := range Langs {
+		for k, s := range catalog(l) {
+			if strings.Contains(s, "%!") || strings.Contains(s, "%[") && strings.Contains(s, "]." ) {
+				t.Errorf("%v %q: a placeholder fmt cannot read: %q", l, k, s)
+			}
+		}
+	}
 	if got, want := Format(PTBR, "callid.host-label-long", "ab", 70), `o rótulo de host "ab" tem 70 caracteres, o limite é 63`; got != want {
 		t.Errorf("Format = %q, want %q", got, want)
 	}
@@ -285,6 +296,33 @@ func TestExamplesPortuguese(t *testing.T) {
 			t.Errorf("%s: no pt-BR title and note", e.File)
 		case e.PT.Title == e.Title || e.PT.Note == e.Note:
 			t.Errorf("%s: the pt-BR title or note is the English", e.File)
+		}
+	}
+}
+
+// Every entry formats with arguments of its placeholders' kinds without a
+// %!verb(…) complaint of fmt, in both languages.
+func TestEntriesFormat(t *testing.T) {
+	for k, e := range en {
+		ph := placeholders(e)
+		args := make([]any, len(ph))
+		for _, p := range ph {
+			n, v := atoi(p[:strings.IndexByte(p, ':')]), p[strings.IndexByte(p, ':')+1:]
+			var a any = "x"
+			switch v {
+			case "d", "x", "X":
+				a = 1
+			case "f":
+				a = 1.5
+			}
+			if n >= 1 && n <= len(args) {
+				args[n-1] = a
+			}
+		}
+		for _, l := range Langs {
+			if s := Format(l, k, args...); strings.Contains(s, "%!") {
+				t.Errorf("%v %q formats as %q", l, k, s)
+			}
 		}
 	}
 }

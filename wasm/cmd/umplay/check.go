@@ -295,7 +295,7 @@ func (e *env) checkInput(in input, opt doccheck.Options, fix bool) (r checked) {
 	text, terr := soap.DecodeText(raw)
 	if terr != nil {
 		if in.markdown {
-			r.units = []doccheck.Unit{doccheck.MarkdownTextError(in.name, terr)}
+			r.units = []doccheck.Unit{doccheck.MarkdownTextError(in.name, terr, opt.Lang)}
 		} else {
 			r.units = []doccheck.Unit{doccheck.TextError(in.name, terr, opt)}
 		}
