@@ -215,7 +215,7 @@ func TestFormat(t *testing.T) {
 	}
 	for _, l := range Langs {
 		for k, s := range catalog(l) {
-			if strings.Contains(s, "%!") || strings.Contains(s, "%[") && strings.Contains(s, "]." ) {
+			if strings.Contains(s, "%!") || strings.Contains(s, "%[") && strings.Contains(s, "].") {
 				t.Errorf("%v %q: a placeholder fmt cannot read: %q", l, k, s)
 			}
 		}
