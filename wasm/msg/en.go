@@ -145,7 +145,7 @@ var en = map[string]string{
 	"xml-unread":                       "the server never reads this: ASMX stops one node after the Envelope's end tag (here, at the line break); other XML tools would refuse the document — remove everything after </%s>",
 	"parse.example-unclosed":           "the XML is not well-formed: an element is still open at the end of the example; close it",
 	"cli.usage.head":                   "umplay checks, builds, decodes and simulates requests to the Exchange\nUnified Messaging web service (MS-OXWUMS), Disconnect first.\n\nusage: umplay COMMAND [ARGS]\n\nCommands:\n",
-	"cli.usage.tail":                   "\nRun 'umplay help COMMAND' (or 'umplay COMMAND -h') for a command's flags.\nFlags are written --name VALUE or --name=VALUE and may come before or after\nthe other arguments; -- ends the flags; - as a FILE is standard input.\nExit status: 0 success, 1 an error was found in the input, 2 usage or I/O\nerror.\n",
+	"cli.usage.tail":                   "\nRun 'umplay help COMMAND' (or 'umplay COMMAND -h') for a command's flags.\nFlags are written --name VALUE or --name=VALUE and may come before or after\nthe other arguments; -- ends the flags; - as a FILE is standard input.\n--lang en|pt-BR (before the command, or among any command's flags but export's)\nchooses the language; without it LC_ALL, LC_MESSAGES and LANG do.\nExit status: 0 success, 1 an error was found in the input, 2 usage or I/O\nerror.\n",
 	"cli.summary.check":                "check requests, responses and documentation pages",
 	"cli.summary.build":                "print a correct request envelope",
 	"cli.summary.decode":               "decode and check a CallId",
