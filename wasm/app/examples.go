@@ -19,8 +19,14 @@ type example struct {
 	Title      string  `json:"title"`
 	SOAPAction *string `json:"soapAction"` // nil: no SOAPAction header
 	Note       string  `json:"note"`
-	// TitlePT and NotePT are the "pt-BR" title and note.
-	TitlePT, NotePT string
+	// PT is the "pt-BR" title and note.
+	PT examplePT `json:"pt-BR"`
+}
+
+// examplePT is an example's texts in Brazilian Portuguese.
+type examplePT struct {
+	Title string `json:"title"`
+	Note  string `json:"note"`
 }
 
 var examples []example

@@ -312,7 +312,7 @@ func parseExamples(text string) (out []example, err error) {
 			for _, f := range []struct {
 				key string
 				dst *string
-			}{{"title", &ex.TitlePT}, {"note", &ex.NotePT}} {
+			}{{"title", &ex.PT.Title}, {"note", &ex.PT.Note}} {
 				if x := pt.Get(f.key); x.Type() == js.TypeString {
 					*f.dst = x.String()
 				}

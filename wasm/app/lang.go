@@ -152,15 +152,15 @@ func translate(root js.Value) {
 // exampleTitle and exampleNote are an example's texts in the page's
 // language (index.json's "pt-BR" entry; the English when it has none).
 func exampleTitle(ex example) string {
-	if pageLang == msg.PTBR && ex.TitlePT != "" {
-		return ex.TitlePT
+	if pageLang == msg.PTBR && ex.PT.Title != "" {
+		return ex.PT.Title
 	}
 	return ex.Title
 }
 
 func exampleNote(ex example) string {
-	if pageLang == msg.PTBR && ex.NotePT != "" {
-		return ex.NotePT
+	if pageLang == msg.PTBR && ex.PT.Note != "" {
+		return ex.PT.Note
 	}
 	return ex.Note
 }
