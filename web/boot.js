@@ -8,6 +8,46 @@
   var text = document.getElementById('boot-text');
   var bar = document.getElementById('boot-progress');
 
+  // The few texts shown before the Go program (and its catalogs) runs, in
+  // the page's language, chosen by the rule of wasm/msg.Choose: ?lang=, the
+  // stored choice, navigator.languages, English.
+  var texts = {
+    en: {
+      loading: 'Loading the checker…', starting: 'Starting the checker…',
+      old: 'This browser is too old for umplay: it needs WebAssembly. Use a current Chrome, Edge, Firefox or Safari.',
+      runtime: 'Could not load wasm_exec.js, the Go runtime support. Build the page with scripts/build.sh and reload.',
+      stopped: 'The checker stopped unexpectedly. Reload the page to start it again.',
+      failed: 'Could not start the checker: ', reload: '. Reload to try again.'
+    },
+    'pt-BR': {
+      loading: 'Carregando o verificador…', starting: 'Iniciando o verificador…',
+      old: 'Este navegador é antigo demais para o umplay: ele precisa de WebAssembly. Use uma versão atual do Chrome, Edge, Firefox ou Safari.',
+      runtime: 'Não foi possível carregar o wasm_exec.js, o suporte de execução do Go. Gere a página com scripts/build.sh e recarregue.',
+      stopped: 'O verificador parou inesperadamente. Recarregue a página para iniciá-lo de novo.',
+      failed: 'Não foi possível iniciar o verificador: ', reload: '. Recarregue para tentar de novo.'
+    }
+  };
+  function langOf(s) {
+    s = String(s || '').toLowerCase().replace(/_/g, '-').split(/[.@]/)[0];
+    var base = s.split('-')[0];
+    return base === 'pt' ? 'pt-BR' : (base === 'en' || base === 'c' || base === 'posix') ? 'en' : '';
+  }
+  function chooseLang() {
+    var m = /(?:^\?|&)lang=([^&]*)/.exec(window.location.search || '');
+    var l = m ? langOf(m[1].replace(/%2d/gi, '-').replace(/%5f/gi, '_')) : '';
+    if (l) { return l; }
+    try { l = langOf(window.localStorage && window.localStorage.getItem('umplay.lang')); } catch (e) { l = ''; }
+    if (l) { return l; }
+    var ls = navigator.languages || [navigator.language];
+    for (var i = 0; i < ls.length; i++) {
+      l = langOf(ls[i]);
+      if (l && !/^(c|posix)$/i.test(ls[i])) { return l; }
+    }
+    return 'en';
+  }
+  var lang = chooseLang(), t = texts[lang];
+  html.setAttribute('lang', lang);
+
   function say(msg) { if (text) { text.textContent = msg; } }
   function fail(msg) {
     html.setAttribute('data-umplay', 'error');
@@ -39,23 +79,23 @@
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ||
       typeof window.fetch !== 'function' || typeof window.Promise !== 'function' ||
       typeof window.TextEncoder !== 'function') {
-    fail('This browser is too old for umplay: it needs WebAssembly. Use a current Chrome, Edge, Firefox or Safari.');
+    fail(t.old);
     return;
   }
   if (typeof window.Go !== 'function') {
-    fail('Could not load wasm_exec.js, the Go runtime support. Build the page with scripts/build.sh and reload.');
+    fail(t.runtime);
     return;
   }
 
   var go = new window.Go();
-  say('Loading the checker…');
+  say(t.loading);
   fetch('main.wasm').then(function (resp) {
     if (!resp.ok) { throw new Error('main.wasm: HTTP ' + resp.status + ' ' + resp.statusText); }
     var total = +resp.headers.get('Content-Length') || 0;
     var exact = total && !resp.headers.get('Content-Encoding');
     if (!resp.body || !resp.body.getReader) {
       return resp.arrayBuffer().then(function (bytes) {
-        say('Starting the checker…');
+        say(t.starting);
         return WebAssembly.instantiate(bytes, go.importObject);
       });
     }
@@ -65,13 +105,13 @@
       var mb = (got / 1048576).toFixed(1) + ' MB';
       if (exact && got <= total) {
         bar.value = Math.round(100 * got / total);
-        say('Loading the checker… ' + bar.value + ' % (' + mb + ')');
+        say(t.loading + ' ' + bar.value + ' % (' + mb + ')');
       } else {
-        say('Loading the checker… ' + mb);
+        say(t.loading + ' ' + mb);
       }
     }
     function downloaded() {
-      say('Starting the checker…');
+      say(t.starting);
       bar.removeAttribute('value');
     }
     function whole() {
@@ -115,9 +155,9 @@
     });
   }).then(function (result) {
     go.run(result.instance).then(function () {
-      fail('The checker stopped unexpectedly. Reload the page to start it again.');
+      fail(t.stopped);
     });
   }).catch(function (err) {
-    fail('Could not start the checker: ' + (err && err.message ? err.message : err) + '. Reload to try again.');
+    fail(t.failed + (err && err.message ? err.message : err) + t.reload);
   });
 })();

@@ -116,7 +116,7 @@ func callIDChanged(dom.Event) {
 		bHost.SetValue(r.Host)
 		bMsg.SetTextContent("")
 	} else if len(r.Problems) > 0 {
-		bMsg.SetTextContent("CallId: " + r.Problems[0].Message)
+		bMsg.SetTextContent("CallId: " + r.Problems[0].Text(pageLang))
 	}
 	readBuilder()
 }
@@ -153,7 +153,7 @@ func build(ev dom.Event) {
 	}
 	bMsg.SetTextContent("")
 	op := state.Builder.Operation
-	replaceRequest("the built "+string(op)+" request", func() { setProgramText(xml, op.QuotedAction(), true) }, nil)
+	replaceRequest(T("ui.what.built", string(op)), func() { setProgramText(xml, op.QuotedAction(), true) }, nil)
 }
 
 // loadRequest puts a whole request into the editor and the head fields,

@@ -176,7 +176,7 @@ func readHead() {
 func currentHead() soap.Head {
 	ct := contentType.Value()
 	return soap.Head{SOAPActionPresent: present.Checked(), SOAPAction: action.Value(),
-		ContentType: ct, NoContentType: ct == ""}
+		ContentType: ct, NoContentType: ct == "", Lang: pageLang}
 }
 
 // renderSize explains what a big request turns off.
@@ -184,10 +184,9 @@ func renderSize(text string) {
 	var msg string
 	switch {
 	case len(text) > soap.MaxBytes:
-		msg = fmt.Sprintf("This request is %.1f MiB; umplay checks requests up to %d MiB (a real server would refuse it too). Syntax colouring is off.",
-			float64(len(text))/(1<<20), soap.MaxBytes>>20)
+		msg = T("ui.size.over", float64(len(text))/(1<<20), soap.MaxBytes>>20)
 	case len(text) > highlightLimit:
-		msg = fmt.Sprintf("Syntax colouring is off for requests over %d MiB; checks and diagnostics still run (after a short pause while you type).", highlightLimit>>20)
+		msg = T("ui.size.colour", highlightLimit>>20)
 	}
 	editorMsg.SetTextContent(msg)
 	setHidden(editorMsg, msg == "")
@@ -212,7 +211,7 @@ func renderDiagnostics(rep *soap.Report) {
 		}
 	}
 	if n := len(rep.Diagnostics); n > maxListed {
-		list.Call("appendChild", elem("li", "diag-more", fmt.Sprintf("… and %d more; fix the first ones, and the rest often go away.", n-maxListed)))
+		list.Call("appendChild", elem("li", "diag-more", T("ui.diag.more", n-maxListed)))
 	}
 	var parts []string
 	if errs > 0 {
@@ -222,9 +221,9 @@ func renderDiagnostics(rep *soap.Report) {
 		parts = append(parts, plural(warns, "warning"))
 	}
 	if infos > 0 {
-		parts = append(parts, fmt.Sprintf("%d info", infos))
+		parts = append(parts, T("ui.n.info", infos))
 	}
-	sum, cls := "No problems", "diag-summary--ok"
+	sum, cls := T("ui.no-problems"), "diag-summary--ok"
 	if len(parts) > 0 {
 		sum = strings.Join(parts, ", ")
 		cls = "diag-summary--warning"
@@ -249,13 +248,13 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 	}
 	pos := fmt.Sprintf("%d:%d", d.Start.Line, d.Start.Col)
 	head := add(elem("span", "diag__head", ""),
-		elem("span", "diag__severity", string(d.Severity)),
+		elem("span", "diag__severity", T("ui.severity."+string(d.Severity))),
 		elem("span", "diag__code", d.Code),
 		elem("span", "diag__pos", pos))
-	where := fmt.Sprintf("Go to line %d, column %d", d.Start.Line, d.Start.Col)
+	where := T("ui.diag.go", d.Start.Line, d.Start.Col)
 	if d.Field == soap.FieldSOAPAction {
-		add(head, elem("span", "diag__field", "SOAPAction header"))
-		where = "Go to the SOAPAction header"
+		add(head, elem("span", "diag__field", T("ui.diag.field")))
+		where = T("ui.diag.go-action")
 	}
 	goBtn := add(elem("button", "diag__go", ""), head, elem("span", "diag__message", d.Message))
 	goBtn.Set("type", "button")
@@ -265,15 +264,15 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 	if d.Fix != nil {
 		fix := elem("button", "button button--small diag__fix", d.Fix.Title)
 		fix.Set("type", "button")
-		fix.Set("title", "Quick fix: "+d.Fix.Title)
+		fix.Set("title", T("ui.diag.fix", d.Fix.Title))
 		add(acts, fix)
 	}
 	if d.SpecRef != "" {
-		a := elem("a", "diag__spec", "spec")
+		a := elem("a", "diag__spec", T("ui.diag.spec"))
 		a.Set("href", d.SpecRef)
 		a.Set("target", "_blank")
 		a.Set("rel", "noopener")
-		a.Set("title", "The specification clause (opens in a new tab)")
+		a.Set("title", T("ui.diag.spec.title"))
 		add(acts, a)
 	}
 	add(li, acts)
@@ -391,7 +390,7 @@ func renderResponse(r umsim.Response) {
 	respBody.Get("classList").Call("toggle", "response__body--none", noBody)
 	if noBody {
 		// 400 and 415: ASMX writes no body (behaviour.md rows 4, 5a, 5e).
-		respBody.Set("textContent", fmt.Sprintf("No body: a real server sends %d with Content-Length: 0, so the client sees only the status line.", r.Status))
+		respBody.Set("textContent", T("ui.no-body", r.Status))
 	} else {
 		renderCode(respBody, r.Body, nil)
 	}
@@ -428,20 +427,20 @@ func renderCallID(rep *soap.Report) {
 	renderRaw(cidRaw.Underlying(), r)
 	renderPreview(cidDecoded.Underlying(), r.Decoded)
 	cidGUID.SetTextContent(r.GUID)
-	cidVersion.SetTextContent(callid.VersionText(r))
+	cidVersion.SetTextContent(callid.VersionText(r, pageLang))
 	cidVariant.SetTextContent(r.Variant)
 	renderPreview(cidHost.Underlying(), r.Host)
 	for _, p := range r.Problems { // capped by callid.Decode: at most 1,001
 		li := elem("li", "callid__problem callid__problem--"+p.Severity, "")
 		li.Call("setAttribute", "data-code", p.Code)
 		li.Call("setAttribute", "data-offset", strconv.Itoa(p.Offset))
-		add(li, elem("span", "callid__problem-code", p.Code), jsDoc.Call("createTextNode", " "+p.Message))
+		add(li, elem("span", "callid__problem-code", p.Code), jsDoc.Call("createTextNode", " "+p.Text(pageLang)))
 		cidProblems.Underlying().Call("appendChild", li)
 	}
 	status, cls := "OK", "callid__status--ok"
 	switch {
 	case !r.OK:
-		status, cls = "invalid: "+plural(max(r.Errors, 1), "problem"), "callid__status--problem"
+		status, cls = T("ui.cid.invalid", plural(max(r.Errors, 1), "problem")), "callid__status--problem"
 	case r.Warnings > 0:
 		status, cls = "OK, "+plural(r.Warnings, "warning"), "callid__status--warning"
 	}

@@ -323,10 +323,11 @@ func focused(e node) bool {
 	return jsDoc.Get("activeElement").Equal(e.Underlying())
 }
 
-// plural says "1 error" / "2 errors".
+// plural says "1 error" / "2 errors" in the page's language (word is
+// error, warning or problem).
 func plural(n int, word string) string {
 	if n == 1 {
-		return "1 " + word
+		return T("ui.n." + word + ".one")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return T("ui.n."+word+".many", n)
 }

@@ -19,6 +19,14 @@ type example struct {
 	Title      string  `json:"title"`
 	SOAPAction *string `json:"soapAction"` // nil: no SOAPAction header
 	Note       string  `json:"note"`
+	// PT is the "pt-BR" title and note.
+	PT examplePT `json:"pt-BR"`
+}
+
+// examplePT is an example's texts in Brazilian Portuguese.
+type examplePT struct {
+	Title string `json:"title"`
+	Note  string `json:"note"`
 }
 
 var examples []example
@@ -115,15 +123,15 @@ func loadExamples() {
 			examples, err = parseExamples(text)
 		}
 		if err != nil {
-			exampleTip.SetTextContent("The examples could not be loaded: " + err.Error())
+			exampleTip.SetTextContent(T("ui.examples.error", err.Error()))
 			setHidden(exampleTip, false)
 			return
 		}
 		sel := exampleSel.Underlying()
 		for _, ex := range examples {
-			o := elem("option", "", ex.Title)
+			o := elem("option", "", exampleTitle(ex))
 			o.Set("value", ex.File)
-			o.Set("title", ex.Note)
+			o.Set("title", exampleNote(ex))
 			sel.Call("appendChild", o)
 		}
 		exampleSel.SetDisabled(false)
@@ -180,7 +188,7 @@ func exampleChosen(dom.Event) {
 			showError(err.Error())
 			return
 		}
-		replaceRequest("the example \u201c"+x.Title+"\u201d", func() {
+		replaceRequest(T("ui.what.example", exampleTitle(x)), func() {
 			a, p := soap.DefaultHead().SOAPAction, false // absent: keep a value to re-enable
 			if x.SOAPAction != nil {
 				a, p = *x.SOAPAction, true

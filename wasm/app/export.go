@@ -99,7 +99,7 @@ func copyExport() {
 	text := exportCode.TextContent()
 	clip := js.Global().Get("navigator").Get("clipboard")
 	if clip.IsUndefined() || clip.IsNull() || clip.Get("writeText").Type() != js.TypeFunction {
-		selectExport("This browser gives the page no clipboard: the code is selected, press Ctrl+C (⌘+C) to copy it.")
+		selectExport(T("ui.copy.none"))
 		return
 	}
 	var ok, fail js.Func
@@ -107,13 +107,13 @@ func copyExport() {
 	ok = js.FuncOf(func(js.Value, []js.Value) any {
 		defer guard("clipboard")
 		defer release()
-		exportMsg.SetTextContent("Copied to the clipboard.")
+		exportMsg.SetTextContent(T("ui.copy.done"))
 		return nil
 	})
 	fail = js.FuncOf(func(js.Value, []js.Value) any {
 		defer guard("clipboard")
 		defer release()
-		selectExport("The browser did not allow copying: the code is selected, press Ctrl+C (⌘+C) to copy it.")
+		selectExport(T("ui.copy.denied"))
 		return nil
 	})
 	clip.Call("writeText", text).Call("then", ok, fail)

@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"syscall/js"
 	"time"
 
@@ -107,7 +106,7 @@ func replaceRequest(what string, do func(), refused func()) {
 		do()
 		return
 	}
-	ask("Replace your edited request with "+what+"? Ctrl+Z undoes the replacement.", "Replace", "Keep my text", do, refused)
+	ask(T("ui.ask.replace", what), T("ui.replace"), T("ui.keep"), do, refused)
 }
 
 // setProgramText loads text into the editor as the program's text.
@@ -134,11 +133,11 @@ func afterCheck(text string, rep *soap.Report) {
 		}
 	}
 	fixAllBtn.SetDisabled(n == 0)
-	fixAllBtn.SetTitle(fmt.Sprintf("Apply the %d safe quick fixes in one step (Ctrl+Z undoes it)", n))
+	fixAllBtn.SetTitle(T("ui.fix-all.n", n))
 	if n == 1 {
-		fixAllBtn.SetTitle("Apply the safe quick fix (Ctrl+Z undoes it)")
+		fixAllBtn.SetTitle(T("ui.fix-all.one"))
 	}
-	msg := umsim.EndpointProblem(state.Endpoint)
+	msg := umsim.EndpointProblem(state.Endpoint, pageLang)
 	endpointMsg.SetTextContent(msg)
 	endpointMsg.Class().Set([]string{"field-msg", "field-msg--warning"})
 	setHidden(endpointMsg, msg == "")
@@ -147,7 +146,7 @@ func afterCheck(text string, rep *soap.Report) {
 // showPreview marks the response pane as the preview of Send.
 func showPreview(r umsim.Response) {
 	endReply()
-	respMode.SetTextContent("Preview: what Send would get now (nothing is sent, the server does not change)")
+	respMode.SetTextContent(T("ui.mode.preview"))
 	respMode.Class().Set([]string{"response__mode"})
 	renderResponse(r)
 }
@@ -156,7 +155,7 @@ func showPreview(r umsim.Response) {
 func showReply(r umsim.Response, at time.Time, li js.Value) {
 	endReply()
 	flow.reply, flow.replyAt, flow.replyLi = &r, at, li
-	respMode.SetTextContent("Reply: the answer to the request sent at " + at.Format("15:04:05") + " (history, highlighted); edit the request to see the preview again")
+	respMode.SetTextContent(T("ui.mode.reply", at.Format("15:04:05")))
 	respMode.Class().Set([]string{"response__mode", "response__mode--reply"})
 	if !li.IsUndefined() && !li.IsNull() {
 		li.Get("classList").Call("add", "history__item--current")
@@ -188,7 +187,7 @@ func fixAll() {
 	changed()
 	ensureFresh()
 	bMsg.SetTextContent("")
-	diagSum.SetTextContent(diagSum.TextContent() + " (" + strconv.Itoa(n) + " fixed)")
+	diagSum.SetTextContent(diagSum.TextContent() + T("ui.fixed", n))
 }
 
 // currentState is the page's State. Every input updates state as it
@@ -237,7 +236,7 @@ func showExample(ex *example) {
 	flow.example = ex
 	state.Example = ex.File
 	exampleSel.SetValue(ex.File)
-	exampleTip.SetTextContent(ex.Note)
+	exampleTip.SetTextContent(exampleNote(*ex))
 	setHidden(exampleTip, ex.Note == "")
 }
 
@@ -255,6 +254,7 @@ func clearExample() {
 // it: the state's builder wins.
 func apply(s State) {
 	state = s
+	langOfState()
 	action.SetValue(s.SOAPAction)
 	present.SetChecked(s.SOAPActionPresent)
 	contentType.SetValue(s.ContentType)

@@ -282,6 +282,16 @@ func parseExamples(text string) (out []example, err error) {
 				return nil, fmt.Errorf("app: examples/index.json: entry %d: %s is not a string", i, f.key)
 			}
 		}
+		if pt := e.Get("pt-BR"); pt.Type() == js.TypeObject && !pt.IsNull() {
+			for _, f := range []struct {
+				key string
+				dst *string
+			}{{"title", &ex.PT.Title}, {"note", &ex.PT.Note}} {
+				if x := pt.Get(f.key); x.Type() == js.TypeString {
+					*f.dst = x.String()
+				}
+			}
+		}
 		switch x := e.Get("soapAction"); x.Type() {
 		case js.TypeString:
 			a := x.String()

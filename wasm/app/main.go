@@ -34,6 +34,7 @@ func start() (err error) {
 		return startEmbed()
 	}
 	lookup()
+	initLang()
 	server = newServer()
 	ed.init()
 	lookupFlow()
@@ -74,7 +75,7 @@ func start() (err error) {
 	} {
 		c.SetDisabled(false)
 	}
-	byID("version").SetTextContent("Version " + version() + ".")
+	byID("version").SetTextContent(T("ui.version", version()))
 
 	installAPI()
 	// Ready now, with window.umplay and every control wired — after a #s=
@@ -115,7 +116,7 @@ func later(fn func()) {
 // ready tells the page and its scripts that window.umplay is installed.
 func ready() {
 	defer guard("ready")
-	bootText.SetTextContent("Checker ready.")
+	bootText.SetTextContent(T("ui.ready"))
 	jsDoc.Get("documentElement").Call("setAttribute", "data-umplay", "ready")
 	jsDoc.Call("dispatchEvent", js.Global().Get("Event").New("umplay-ready"))
 }
@@ -125,7 +126,7 @@ func format(dom.Event) {
 	text := ed.text()
 	out, err := soap.Format(text, soap.DefaultIndent)
 	if err != nil {
-		editorMsg.SetTextContent("Format: " + err.Error())
+		editorMsg.SetTextContent(T("ui.format.error", err.Error()))
 		setHidden(editorMsg, false)
 		return
 	}

@@ -177,7 +177,7 @@ func renderCalls() {
 		for _, op := range []soap.Operation{soap.GetCallInfo, soap.Disconnect} {
 			b := elem("button", "button button--small calls__"+strings.ToLower(string(op)), string(op))
 			b.Set("type", "button")
-			b.Set("title", "Build a "+string(op)+" request for this call into the editor")
+			b.Set("title", T("ui.calls.build", string(op)))
 			b.Call("setAttribute", "aria-label", string(op)+" request for call "+c.GUID)
 			b.Call("setAttribute", "data-op", string(op))
 			add(acts, b)
@@ -239,7 +239,7 @@ func callsClick(ev dom.Event) {
 		showError(err.Error())
 		return
 	}
-	replaceRequest("the "+string(op)+" request for this call", func() {
+	replaceRequest(T("ui.what.call", string(op)), func() {
 		setProgramText(xml, op.QuotedAction(), true)
 		ed.ta.Call("focus")
 	}, nil)
@@ -248,7 +248,7 @@ func callsClick(ev dom.Event) {
 // reset forgets every call, the history and the mailbox's settings, after
 // asking.
 func reset(dom.Event) {
-	ask("Reset the simulated server? Its calls, the mailbox's settings and the history are forgotten.", "Reset", "Cancel", resetNow, nil)
+	ask(T("ui.ask.reset"), T("ui.reset.yes"), T("ui.cancel"), resetNow, nil)
 }
 
 func resetNow() {

@@ -3,13 +3,14 @@ package callid
 import (
 	"cmp"
 	"encoding/base64"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // Problem is one thing wrong with a CallId.
@@ -18,7 +19,18 @@ type Problem struct {
 	Severity string `json:"severity"` // Error or Warning
 	Offset   int    `json:"offset"`   // byte offset into Raw where the problem starts
 	End      int    `json:"end"`      // byte offset just past it (half-open); End == Offset is an insertion point
-	Message  string `json:"message"`  // what is wrong and what to do
+	Message  string `json:"message"`  // what is wrong and what to do, in English
+	// M is Message not yet put in words (msg's catalog key and arguments),
+	// for a reader in another language: M.In(msg.PTBR).
+	M msg.M `json:"-"`
+}
+
+// Text is the problem's message in l.
+func (p Problem) Text(l msg.Lang) string {
+	if p.M.Key == "" {
+		return p.Message
+	}
+	return p.M.In(l)
 }
 
 // Result is a decoded CallId.
@@ -167,14 +179,14 @@ func (d *decoder) keep(code kind, severity string, off, end int) bool {
 }
 
 // put lists a problem keep has said yes to.
-func (d *decoder) put(code kind, severity string, off, end int, msg string) {
-	d.res.Problems = append(d.res.Problems, Problem{Code: codes[code], Severity: severity, Offset: off, End: end, Message: msg})
+func (d *decoder) put(code kind, severity string, off, end int, m msg.M) {
+	d.res.Problems = append(d.res.Problems, Problem{Code: codes[code], Severity: severity, Offset: off, End: end, Message: m.In(msg.EN), M: m})
 }
 
 // add counts a problem and lists it, formatted, if the caps allow.
-func (d *decoder) add(code kind, severity string, off, end int, format string, args ...any) {
+func (d *decoder) add(code kind, severity string, off, end int, key string, args ...any) {
 	if d.keep(code, severity, off, end) {
-		d.put(code, severity, off, end, fmt.Sprintf(format, args...))
+		d.put(code, severity, off, end, msg.New(key, args...))
 	}
 }
 
@@ -189,15 +201,14 @@ func decode(raw string, lim limits) Result {
 	if len(raw) > math.MaxInt32 {
 		// Offsets are kept in 32 bits; no CallId comes near (requests are
 		// limited to 5 MiB).
-		d.add(kBase64Length, Error, 0, len(raw), "the CallId is %d bytes long; paste the CallId returned by PlayOnPhone", len(raw))
+		d.add(kBase64Length, Error, 0, len(raw), "callid.huge", len(raw))
 	} else if strings.Trim(raw, " \t\r\n") == "" {
 		// Nothing but whitespace: that is one problem, not several.
 		if raw == "" {
-			d.add(kEmpty, Error, 0, 0,
-				"the CallId is empty; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting")
+			d.add(kEmpty, Error, 0, 0, "callid.empty")
 		} else {
 			d.add(kEmpty, Error, 0, len(raw),
-				"the CallId %s is only whitespace; paste the CallId returned by PlayOnPhone or PlayOnPhoneGreeting", quote(raw))
+				"callid.blank", quote(raw))
 		}
 	} else if d.scan() {
 		d.text()
@@ -217,8 +228,7 @@ func decode(raw string, lim limits) Result {
 				parts = append(parts, group(n)+" "+codes[k])
 			}
 		}
-		d.put(kMore, x.severity, x.off, x.end, fmt.Sprintf(
-			"and %s more problems like these (%s) between offsets %d and %d, not listed; this many rarely means anything but a wrong paste: fix the first ones or paste the CallId returned by PlayOnPhone",
+		d.put(kMore, x.severity, x.off, x.end, msg.New("callid.more",
 			group(x.n), strings.Join(parts, ", "), x.off, x.end))
 	}
 	d.res.OK = d.res.Errors == 0
@@ -246,15 +256,14 @@ func (d *decoder) scan() bool {
 				j++
 			}
 			if d.keep(kWhitespace, Warning, i, j) {
-				where := "inside"
+				key := "callid.whitespace.inside"
 				switch {
 				case i == 0:
-					where = "before"
+					key = "callid.whitespace.before"
 				case j == len(raw):
-					where = "after"
+					key = "callid.whitespace.after"
 				}
-				d.put(kWhitespace, Warning, i, j, fmt.Sprintf(
-					"whitespace %s %s the CallId at offset %d; the server skips it, but remove it", quote(raw[i:j]), where, i))
+				d.put(kWhitespace, Warning, i, j, msg.New(key, quote(raw[i:j]), i))
 			}
 			i = j
 			continue
@@ -274,9 +283,7 @@ func (d *decoder) scan() bool {
 				if c == '_' {
 					want = "/"
 				}
-				d.put(kBase64Char, Error, i, i+1, fmt.Sprintf(
-					"%q at offset %d is from the URL-safe base64 alphabet; .NET wants the standard one: write %q",
-					string(c), i, want))
+				d.put(kBase64Char, Error, i, i+1, msg.New("callid.urlsafe", string(c), i, want))
 			}
 			i++
 			continue
@@ -284,16 +291,14 @@ func (d *decoder) scan() bool {
 		foreign = true
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		if d.keep(kBase64Char, Error, i, i+size) {
-			var msg string
+			key := "callid.char"
 			switch {
 			case r == utf8.RuneError && size == 1:
-				msg = fmt.Sprintf("byte %q at offset %d is not valid UTF-8 and not base64; remove it", raw[i:i+size], i)
+				key = "callid.byte"
 			case unicode.IsSpace(r):
-				msg = fmt.Sprintf("character %q at offset %d is whitespace the server does not skip; remove it", raw[i:i+size], i)
-			default:
-				msg = fmt.Sprintf("character %q at offset %d is not in the base64 alphabet (A-Z, a-z, 0-9, '+', '/', '=' at the end); remove it", raw[i:i+size], i)
+				key = "callid.space"
 			}
-			d.put(kBase64Char, Error, i, i+size, msg)
+			d.put(kBase64Char, Error, i, i+size, msg.New(key, raw[i:i+size], i))
 		}
 		i += size
 	}
@@ -332,8 +337,7 @@ func (d *decoder) length() bool {
 		}
 		ok = false
 		if d.keep(kBase64Length, Error, d.off(i), d.off(k-1)+1) {
-			d.put(kBase64Length, Error, d.off(i), d.off(k-1)+1, fmt.Sprintf(
-				"padding %s at offset %d is in the middle of the CallId; '=' may only end it: remove it, or check that two CallIds were not pasted together",
+			d.put(kBase64Length, Error, d.off(i), d.off(k-1)+1, msg.New("callid.padding-inside",
 				quote(string(cs[i:k])), d.off(i)))
 		}
 		i = k
@@ -341,12 +345,12 @@ func (d *decoder) length() bool {
 	switch {
 	case n == 0:
 		d.add(kBase64Length, Error, d.off(j), d.off(len(cs)-1)+1,
-			"the CallId is only '=' padding; paste the whole CallId returned by PlayOnPhone")
+			"callid.only-padding")
 		return false
 	case n%4 == 1:
 		last := d.off(j - 1)
 		d.add(kBase64Length, Error, last, last+1,
-			"the CallId has %d base64 characters besides padding; 4n+1 characters are never valid base64, so one is missing or one too many: copy the CallId again",
+			"callid.length",
 			n)
 		return false
 	}
@@ -356,11 +360,11 @@ func (d *decoder) length() bool {
 		at := d.off(len(cs)-1) + 1
 		add := need - p
 		d.add(kBase64Padding, Error, at, at,
-			"the CallId lacks its '=' padding: add %s at offset %d", strings.Repeat("=", add), at)
+			"callid.padding-missing", strings.Repeat("=", add), at)
 		return false
 	case p > need:
 		d.add(kBase64Length, Error, d.off(j+need), d.off(len(cs)-1)+1,
-			"the CallId has %d '=' at the end but its %d base64 characters need %d; remove %d '='",
+			"callid.padding-extra",
 			p, n, need, p-need)
 		return false
 	}
@@ -378,9 +382,9 @@ func (d *decoder) span(a, b int) (off, end int) {
 }
 
 // addAt adds a problem about the decoded bytes [a, b).
-func (d *decoder) addAt(code kind, severity string, a, b int, format string, args ...any) {
+func (d *decoder) addAt(code kind, severity string, a, b int, key string, args ...any) {
 	off, end := d.span(a, b)
-	d.add(code, severity, off, end, format, args...)
+	d.add(code, severity, off, end, key, args...)
 }
 
 // keepAt is keep for a problem about the decoded bytes [a, b); it returns the
@@ -400,7 +404,7 @@ func (d *decoder) text() {
 		if cie, ok := err.(base64.CorruptInputError); ok && int(cie) < len(d.b64) {
 			at = d.off(int(cie))
 		}
-		d.add(kBase64Length, Error, at, at, "the CallId is not valid base64 (%v); copy it again", err)
+		d.add(kBase64Length, Error, at, at, "callid.base64", err.Error())
 		return
 	}
 	s := string(dec[:n])
@@ -418,9 +422,7 @@ func (d *decoder) text() {
 			j++
 		}
 		if off, end, ok := d.keepAt(kNotASCII, Error, i, j); ok {
-			d.put(kNotASCII, Error, off, end, fmt.Sprintf(
-				"decoded bytes %s at decoded offset %d are not printable ASCII; a CallId decodes to the ASCII text <GUID>@<host>, so this one is corrupt: copy it again",
-				quote(s[i:j]), i))
+			d.put(kNotASCII, Error, off, end, msg.New("callid.not-ascii", quote(s[i:j]), i))
 		}
 		i = j
 	}
@@ -429,12 +431,12 @@ func (d *decoder) text() {
 	if at < 0 {
 		if g, _ := parseGUID(s); g != "" {
 			d.addAt(kFormat, Error, 0, len(s),
-				"the CallId decodes to the bare GUID %q; a CallId is <GUID>@<UM server FQDN>: append '@' and the server name before encoding", s)
+				"callid.bare-guid", s)
 			d.guid(s, 0)
 			return
 		}
 		d.addAt(kFormat, Error, 0, len(s),
-			"the decoded text %q has no '@'; a CallId decodes to <GUID>@<UM server FQDN>: use the CallId returned by PlayOnPhone", short(s))
+			"callid.no-at", short(s))
 		return
 	}
 	guid, host := s[:at], s[at+1:]
@@ -444,18 +446,18 @@ func (d *decoder) text() {
 		hostOK = false
 		second := at + 1 + strings.IndexByte(host, '@')
 		d.addAt(kFormat, Error, second, strings.LastIndexByte(s, '@')+1,
-			"the decoded text has %d '@'; a CallId has exactly one, between the GUID and the host: use the CallId returned by PlayOnPhone", n)
+			"callid.many-at", n)
 	}
 	if guid == "" {
 		d.addAt(kFormat, Error, at, at+1,
-			"nothing before '@' in the decoded text: the GUID is missing; a CallId decodes to <GUID>@<UM server FQDN>")
+			"callid.no-guid")
 	} else {
 		d.guid(guid, 0)
 	}
 	if host == "" {
 		hostOK = false
 		d.addAt(kFormat, Error, at, at+1,
-			"nothing after '@' in the decoded text: the UM server name is missing; append it, e.g. %q", short(guid)+"@um01.contoso.com")
+			"callid.no-host", short(guid)+"@um01.contoso.com")
 	}
 	for i := 0; i < len(host); {
 		if host[i] != ' ' {
@@ -468,7 +470,7 @@ func (d *decoder) text() {
 		}
 		hostOK = false
 		if off, end, ok := d.keepAt(kFormat, Error, at+1+i, at+1+j); ok {
-			d.put(kFormat, Error, off, end, fmt.Sprintf("the host %q contains a space; a host name has none: remove it", short(host)))
+			d.put(kFormat, Error, off, end, msg.New("callid.host-space", short(host)))
 		}
 		i = j
 	}
@@ -488,7 +490,7 @@ func (d *decoder) text() {
 func (d *decoder) guid(g string, base int) {
 	canon, why := parseGUID(g)
 	if canon == "" {
-		d.addAt(kGUID, Error, base, base+len(g), "%s", why)
+		d.addAt(kGUID, Error, base, base+len(g), why.Key, why.Args...)
 		return
 	}
 	d.res.GUID = canon
@@ -506,7 +508,7 @@ func (d *decoder) guid(g string, base int) {
 	}
 	if a >= 0 {
 		d.addAt(kGUIDVersion, Warning, base+a, base+b,
-			"the GUID %q is version %d, variant %s; the UM server makes random GUIDs (version 4, variant RFC 4122), so this CallId was not made by Exchange: use one returned by PlayOnPhone or generate a fresh one",
+			"callid.guid-version",
 			canon, d.res.Version, d.res.Variant)
 	}
 }
@@ -518,18 +520,18 @@ func (d *decoder) host(h string, base int) {
 	if strings.HasSuffix(name, ".") {
 		name = name[:len(name)-1]
 		d.addAt(kHost, Warning, base+len(name), base+len(h),
-			"the host %q ends with a dot; write the server name without it", short(h))
+			"callid.host-dot", short(h))
 	}
 	if name == "" {
 		return
 	}
 	if len(name) > 253 {
 		d.addAt(kHost, Warning, base, base+len(name),
-			"the host is %d characters long, limit is 253; use the UM server's FQDN", len(name))
+			"callid.host-long", len(name))
 	}
 	if !strings.Contains(name, ".") {
 		d.addAt(kHost, Warning, base, base+len(name),
-			"the host %q has no dot, so it is not a fully qualified domain name; use the UM server's FQDN, e.g. \"um01.contoso.com\"", short(name))
+			"callid.host-fqdn", short(name))
 	}
 	start := 0
 	for i := 0; i <= len(name); i++ {
@@ -542,25 +544,21 @@ func (d *decoder) host(h string, base int) {
 		case label == "":
 			// Point at the dot that ends the empty label.
 			if off, end, ok := d.keepAt(kHost, Warning, a, a+1); ok {
-				d.put(kHost, Warning, off, end, fmt.Sprintf(
-					"the host %q has an empty label at offset %d (two dots in a row or a leading dot); remove the extra dot", short(name), start))
+				d.put(kHost, Warning, off, end, msg.New("callid.host-empty-label", short(name), start))
 			}
 		case len(label) > 63:
 			if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
-				d.put(kHost, Warning, off, end, fmt.Sprintf(
-					"the host label %q is %d characters long, limit is 63", short(label), len(label)))
+				d.put(kHost, Warning, off, end, msg.New("callid.host-label-long", short(label), len(label)))
 			}
 		case label[0] == '-' || label[len(label)-1] == '-':
 			if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
-				d.put(kHost, Warning, off, end, fmt.Sprintf(
-					"the host label %q starts or ends with '-'; a host name label does not", label))
+				d.put(kHost, Warning, off, end, msg.New("callid.host-label-hyphen", label))
 			}
 		default:
 			for k := 0; k < len(label); k++ {
 				if c := label[k]; !(isAlnum(c) || c == '-') {
 					if off, end, ok := d.keepAt(kHost, Warning, a, b); ok {
-						d.put(kHost, Warning, off, end, fmt.Sprintf(
-							"the host label %q contains %q; host names use only letters, digits and '-'", short(label), string(c)))
+						d.put(kHost, Warning, off, end, msg.New("callid.host-label-char", short(label), string(c)))
 					}
 					break
 				}
@@ -607,31 +605,31 @@ func variant(c byte) string {
 
 // parseGUID returns s in canonical lower case if it is a GUID in 8-4-4-4-12
 // hex form; otherwise "" and a message saying what is wrong and what to do.
-func parseGUID(s string) (canon, why string) {
+func parseGUID(s string) (canon string, why msg.M) {
 	if len(s) == 36 {
 		var b [36]byte
 		for i := 0; i < 36; i++ {
 			c := s[i]
 			if i == 8 || i == 13 || i == 18 || i == 23 {
 				if c != '-' {
-					return "", fmt.Sprintf("the GUID %q has %q at character %d where '-' belongs; write it as 8-4-4-4-12 hex digits", s, string(c), i+1)
+					return "", msg.New("callid.guid-hyphen", s, string(c), i+1)
 				}
 				b[i] = c
 				continue
 			}
 			if !isHex(c) {
-				return "", fmt.Sprintf("the GUID %q has %q at character %d, which is not a hex digit (0-9, a-f); fix or regenerate the GUID", s, string(c), i+1)
+				return "", msg.New("callid.guid-hex", s, string(c), i+1)
 			}
 			if 'A' <= c && c <= 'F' {
 				c += 'a' - 'A'
 			}
 			b[i] = c
 		}
-		return string(b[:]), ""
+		return string(b[:]), msg.M{}
 	}
 	if len(s) == 38 && (s[0] == '{' && s[37] == '}' || s[0] == '(' && s[37] == ')') {
 		if g, _ := parseGUID(s[1:37]); g != "" {
-			return "", fmt.Sprintf("the GUID %q is in %q; the UM server writes it bare: use %q", s, s[:1]+s[37:], g)
+			return "", msg.New("callid.guid-braces", s, s[:1]+s[37:], g)
 		}
 	}
 	if len(s) == 32 {
@@ -641,10 +639,10 @@ func parseGUID(s string) (canon, why string) {
 		}
 		if all {
 			g := strings.ToLower(s[:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:])
-			return "", fmt.Sprintf("the GUID %q has no hyphens; write it as 8-4-4-4-12: %q", s, g)
+			return "", msg.New("callid.guid-no-hyphens", s, g)
 		}
 	}
-	return "", fmt.Sprintf("the text before '@' (%q) is %d characters long; a GUID is 36: 8-4-4-4-12 hex digits, e.g. \"09df9edc-4e23-4709-bdaf-7be20cb0ae56\"", short(s), len(s))
+	return "", msg.New("callid.guid-length", short(s), len(s))
 }
 
 // toValidUTF8 replaces every byte that is not part of valid UTF-8 with U+FFFD.

@@ -1,6 +1,10 @@
 package callid
 
-import "testing"
+import (
+	"testing"
+
+	"umplay/wasm/msg"
+)
 
 func TestVersionText(t *testing.T) {
 	tests := []struct {
@@ -17,13 +21,16 @@ func TestVersionText(t *testing.T) {
 		{"unnamed", Result{GUID: "x", Version: 15}, "15"},
 	}
 	for _, tt := range tests {
-		if got := VersionText(tt.in); got != tt.want {
+		if got := VersionText(tt.in, msg.EN); got != tt.want {
 			t.Errorf("%s: VersionText(%+v) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
 	// Through Decode, as the CallId panel gets it.
 	r := Decode("MDlkZjllZGMtNGUyMy00NzA5LWJkYWYtN2JlMjBjYjBhZTU2QGRmLWV1bS0wMS5leGNoYW5nZS5jb3JwLm1pY3Jvc29mdC5jb20=")
-	if got := VersionText(r); got != "4 (random)" {
+	if got := VersionText(r, msg.EN); got != "4 (random)" {
 		t.Errorf("VersionText(Decode(doc sample)) = %q, want %q", got, "4 (random)")
+	}
+	if got := VersionText(r, msg.PTBR); got != "4 (aleatório)" {
+		t.Errorf("VersionText(Decode(doc sample), pt-BR) = %q, want %q", got, "4 (aleatório)")
 	}
 }

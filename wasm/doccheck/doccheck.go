@@ -21,6 +21,7 @@ import (
 
 	"umplay/wasm/callid"
 	"umplay/wasm/markdown"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
@@ -77,6 +78,8 @@ type Options struct {
 	// Simulate fills each request's Response (the JSON output needs it; the
 	// text output does not).
 	Simulate bool
+	// Lang is the language of the messages (codes never change with it).
+	Lang msg.Lang
 }
 
 // IOError is the unit of a file that could not be read.
@@ -86,7 +89,7 @@ func IOError(file string, err error) Unit {
 
 // XML checks the text of an XML file.
 func XML(file, text string, opt Options) Unit {
-	u := checkXML(text, opt.Head, opt.Auto, opt.Simulate)
+	u := checkXML(text, opt.Head, opt.Auto, opt.Simulate, opt.Lang)
 	u.File = file
 	return u
 }
@@ -95,7 +98,7 @@ func XML(file, text string, opt Options) Unit {
 // error, and, when simulating, the server's answer — 400 with no body, the
 // XmlException of behaviour.md row 5a.
 func TextError(file string, e *soap.TextError, opt Options) Unit {
-	u := Unit{File: file, Kind: string(soap.KindRequest), Diagnostics: []report.Diagnostic{textDiag(e)}}
+	u := Unit{File: file, Kind: string(soap.KindRequest), Diagnostics: []report.Diagnostic{textDiag(e, opt.Lang)}}
 	if opt.Simulate {
 		r := report.NewResponse(TextErrorResponse(e))
 		u.Response = &r
@@ -115,33 +118,33 @@ func TextErrorResponse(e *soap.TextError) umsim.Response {
 }
 
 // TooBig is the unit of a Markdown file larger than soap.MaxBytes.
-func TooBig(file string) Unit {
+func TooBig(file string, l msg.Lang) Unit {
 	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{{Severity: soap.Error, Code: "limit-size",
-		Message: fmt.Sprintf("the file is larger than %d bytes, the limit; split it", soap.MaxBytes),
+		Message: msg.Format(l, "doc.too-big", soap.MaxBytes),
 		Line:    1, Column: 1, EndLine: 1, EndColumn: 1}}}
 	u.finish()
 	return u
 }
 
 // MarkdownTextError is the unit of a Markdown file whose bytes are not text.
-func MarkdownTextError(file string, e *soap.TextError) Unit {
-	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{textDiag(e)}}
+func MarkdownTextError(file string, e *soap.TextError, l msg.Lang) Unit {
+	u := Unit{File: file, Kind: KindProse, Diagnostics: []report.Diagnostic{textDiag(e, l)}}
 	u.finish()
 	return u
 }
 
-func textDiag(e *soap.TextError) report.Diagnostic {
+func textDiag(e *soap.TextError, l msg.Lang) report.Diagnostic {
 	return report.Diagnostic{Severity: soap.Error, Code: "text-encoding",
-		Message: e.Msg, Line: e.Pos.Line, Column: e.Pos.Col, EndLine: e.Pos.Line, EndColumn: e.Pos.Col + 1,
+		Message: e.Text(l), Line: e.Pos.Line, Column: e.Pos.Col, EndLine: e.Pos.Line, EndColumn: e.Pos.Col + 1,
 		SpecRef: soap.SpecXML + "#charencoding"}
 }
 
 // checkXML checks one XML text as a unit, in its own coordinates. auto
 // picks the SOAPAction from the operation element.
-func checkXML(text string, head soap.Head, auto, simulate bool) Unit {
+func checkXML(text string, head soap.Head, auto, simulate bool, lang msg.Lang) Unit {
 	doc := &soap.Doc{Kind: soap.KindRequest} // too big to read: Check says so
 	if len(text) <= soap.MaxBytes {
-		doc = soap.Inspect(text)
+		doc = soap.Inspect(text, lang)
 	}
 	u := Unit{Kind: string(doc.Kind)}
 	if doc.Operation != "" && doc.Kind != soap.KindFragment && doc.Kind != soap.KindFault {
@@ -159,6 +162,7 @@ func checkXML(text string, head soap.Head, auto, simulate bool) Unit {
 			head = soap.Head{SOAPActionPresent: true, SOAPAction: doc.Operation.QuotedAction()}
 		}
 	}
+	head.Lang = lang
 	var ds []soap.Diagnostic
 	if simulate {
 		r := report.Check("", text, head)
@@ -229,11 +233,11 @@ func Markdown(file, text string, opt Options) []Unit {
 			blocks = append(blocks, b)
 		}
 	}
-	prose := Unit{File: file, Kind: KindProse, Diagnostics: Prose(text, blocks)}
+	prose := Unit{File: file, Kind: KindProse, Diagnostics: Prose(text, blocks, opt.Lang)}
 	if len(blocks) > MaxBlocks {
 		b := blocks[MaxBlocks]
 		prose.Diagnostics = append(prose.Diagnostics, report.Diagnostic{Severity: soap.Warning, Code: "markdown-blocks-limit",
-			Message: fmt.Sprintf("the file has %d xml blocks; only the first %d are checked: split the page", len(blocks), MaxBlocks),
+			Message: msg.Format(opt.Lang, "markdown-blocks-limit", len(blocks), MaxBlocks),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1})
 		blocks = blocks[:MaxBlocks]
 	}
@@ -242,7 +246,7 @@ func Markdown(file, text string, opt Options) []Unit {
 	units = append(units, prose)
 	for i := range blocks {
 		b := &blocks[i]
-		u := checkBlock(b, opt.Simulate)
+		u := checkBlock(b, opt.Simulate, opt.Lang)
 		u.File = file
 		u.Block = &Block{Index: i, Line: b.Fence}
 		units = append(units, u)
@@ -251,16 +255,16 @@ func Markdown(file, text string, opt Options) []Unit {
 }
 
 // checkBlock checks one XML block and maps its positions into the file.
-func checkBlock(b *markdown.Block, simulate bool) Unit {
+func checkBlock(b *markdown.Block, simulate bool, lang msg.Lang) Unit {
 	var u Unit
 	if strings.TrimSpace(b.Text) == "" {
 		u = Unit{Kind: string(soap.KindFragment), Diagnostics: []report.Diagnostic{{Severity: soap.Warning, Code: "markdown-block-empty",
-			Message: "this xml block is empty; show the XML, or remove the block",
+			Message: msg.Text(lang, "markdown-block-empty"),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1}}}
 		u.finish()
 		return u
 	}
-	u = checkXML(b.Text, soap.Head{}, true, simulate)
+	u = checkXML(b.Text, soap.Head{}, true, simulate, lang)
 	for i := range u.Diagnostics {
 		d := &u.Diagnostics[i]
 		d.Message = mapMessage(b, d.Message)
@@ -273,7 +277,7 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 	}
 	if !b.Closed {
 		u.Diagnostics = append(u.Diagnostics, report.Diagnostic{Severity: soap.Warning, Code: "markdown-fence-unclosed",
-			Message: "this code block is never closed, so it runs to the end of its list item or of the file; close it with a fence like the one that opens it",
+			Message: msg.Text(lang, "markdown-fence-unclosed"),
 			Line:    b.Fence, Column: 1, EndLine: b.Fence, EndColumn: 1})
 	}
 	u.finish()
@@ -281,22 +285,22 @@ func checkBlock(b *markdown.Block, simulate bool) Unit {
 }
 
 // messagePos is how a message names a position ("opened at line 3, column 5").
-var messagePos = regexp.MustCompile(`\bline (\d+), column (\d+)`)
+var messagePos = regexp.MustCompile(`\b(line|linha) (\d+), (column|coluna) (\d+)`)
 
 // mapMessage maps the positions a message names from the block's text into
 // the file.
 func mapMessage(b *markdown.Block, msg string) string {
-	if !strings.Contains(msg, "line ") {
+	if !strings.Contains(msg, "line ") && !strings.Contains(msg, "linha ") {
 		return msg
 	}
 	return messagePos.ReplaceAllStringFunc(msg, func(m string) string {
 		sub := messagePos.FindStringSubmatch(m)
-		line, err1 := strconv.Atoi(sub[1])
-		col, err2 := strconv.Atoi(sub[2])
+		line, err1 := strconv.Atoi(sub[2])
+		col, err2 := strconv.Atoi(sub[4])
 		if err1 != nil || err2 != nil {
 			return m
 		}
 		line, col = b.Pos(line, col)
-		return fmt.Sprintf("line %d, column %d", line, col)
+		return fmt.Sprintf("%s %d, %s %d", sub[1], line, sub[3], col)
 	})
 }

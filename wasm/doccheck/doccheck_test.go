@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"umplay/wasm/markdown"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -179,7 +180,7 @@ func TestProse(t *testing.T) {
 				}
 			}
 			var got []string
-			for _, d := range Prose(tt.in, xml) {
+			for _, d := range Prose(tt.in, xml, msg.EN) {
 				got = append(got, fmt.Sprintf("%d:%d %s", d.Line, d.Column, d.Fix.Text))
 				if d.Severity != soap.Warning || d.Code != "prose-namespace" {
 					t.Errorf("diagnostic %+v, want a prose-namespace warning", d)
@@ -194,7 +195,7 @@ func TestProse(t *testing.T) {
 
 func TestProseLimit(t *testing.T) {
 	text := strings.Repeat("https://schemas.microsoft.com/exchange/services/2006/types\n", MaxProse+5)
-	ds := Prose(text, nil)
+	ds := Prose(text, nil, msg.EN)
 	if len(ds) != MaxProse+1 || ds[MaxProse].Code != "prose-namespace-limit" || !strings.Contains(ds[MaxProse].Message, "5 more") {
 		t.Fatalf("Prose of %d typos = %d diagnostics, last %+v; want %d and a summary", MaxProse+5, len(ds), ds[len(ds)-1], MaxProse)
 	}
@@ -224,7 +225,7 @@ func TestSafe(t *testing.T) {
 // Overlapping and repeated edits apply once; unsafe ones not at all.
 func TestFixOverlap(t *testing.T) {
 	text := "a https://schemas.microsoft.com/exchange/services/2006/types b"
-	d := Prose(text, nil)
+	d := Prose(text, nil, msg.EN)
 	if len(d) != 1 {
 		t.Fatalf("Prose = %+v", d)
 	}

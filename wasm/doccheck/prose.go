@@ -1,11 +1,11 @@
 package doccheck
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"umplay/wasm/markdown"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 )
@@ -23,7 +23,7 @@ var proseHosts = []string{"schemas.microsoft.com/exchange/services/2006/", "sche
 // https://schemas.xmlsoap.org/soap/envelope/ — and returns a warning with
 // a fix for each, in text order. Non-XML code blocks count as prose: a C#
 // sample with the typo fails the same way.
-func Prose(text string, blocks []markdown.Block) []report.Diagnostic {
+func Prose(text string, blocks []markdown.Block, l msg.Lang) []report.Diagnostic {
 	out := []report.Diagnostic{}
 	lines := newLines(text)
 	skipped := 0
@@ -55,13 +55,13 @@ func Prose(text string, blocks []markdown.Block) []report.Diagnostic {
 				skipped++
 				continue
 			}
-			out = append(out, proseDiag(text, lines, start, end, uri, real))
+			out = append(out, proseDiag(text, lines, start, end, uri, real, l))
 		}
 	}
 	if skipped > 0 {
 		last := out[len(out)-1]
 		out = append(out, report.Diagnostic{Severity: soap.Info, Code: "prose-namespace-limit",
-			Message: fmt.Sprintf("%d more namespace typos in this file are not listed (the limit is %d); --fix repairs what is listed, run it again", skipped, MaxProse),
+			Message: msg.Format(l, "prose-namespace-limit", skipped, MaxProse),
 			Line:    last.Line, Column: last.Column, EndLine: last.EndLine, EndColumn: last.EndColumn})
 	}
 	return out
@@ -99,18 +99,18 @@ func isNameByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
-func proseDiag(text string, lines []int, start, end int, uri, real string) report.Diagnostic {
+func proseDiag(text string, lines []int, start, end int, uri, real string, l msg.Lang) report.Diagnostic {
 	s, e := posOf(text, lines, start), posOf(text, lines, end)
-	msg := fmt.Sprintf("namespace %q is written with https://, the translated reference pages' typo; Exchange knows only %q, and a reader who copies this gets a fault: write %q", uri, real, real)
-	title := "Change https:// to http://"
+	m := msg.Format(l, "prose-namespace", uri, real, real)
+	title := msg.Text(l, "fix.https")
 	if strings.HasSuffix(uri, "/message") {
-		msg = fmt.Sprintf("namespace %q lacks the final s; the messages namespace is %q", uri, real)
+		m = msg.Format(l, "prose-namespace.no-s", uri, real)
 		if strings.HasPrefix(uri, "https://") {
-			msg = fmt.Sprintf("namespace %q is written with https:// and lacks the final s; the messages namespace is %q", uri, real)
+			m = msg.Format(l, "prose-namespace.https-no-s", uri, real)
 		}
-		title = "Use " + real
+		title = msg.Format(l, "fix.use", real)
 	}
-	return report.Diagnostic{Severity: soap.Warning, Code: "prose-namespace", Message: msg,
+	return report.Diagnostic{Severity: soap.Warning, Code: "prose-namespace", Message: m,
 		Line: s.Line, Column: s.Col, EndLine: e.Line, EndColumn: e.Col,
 		Fix:     &report.Fix{Line: s.Line, Column: s.Col, EndLine: e.Line, EndColumn: e.Col, Text: real, Title: title},
 		SpecRef: soap.SpecDisconnect}

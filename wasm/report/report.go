@@ -176,7 +176,7 @@ func Request(body string, head soap.Head) umsim.Request {
 	if head.SOAPActionPresent {
 		h = append(h, umsim.Header{Name: "SOAPAction", Value: head.SOAPAction})
 	}
-	return umsim.Request{Method: "POST", Header: h, Body: body}
+	return umsim.Request{Method: "POST", Header: h, Body: body, Lang: head.Lang}
 }
 
 // RequestWith is Request carrying rep, the checker's report of body and

@@ -11,6 +11,7 @@ import (
 	"github.com/beevik/etree"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 )
 
 // checker collects diagnostics and the verdict candidates of one Check.
@@ -85,6 +86,9 @@ func (c *checker) add(sev Severity, code string, sp Span, msg, spec string, fix 
 
 // full tells whether diagnostics of code are no longer kept, so a caller
 // in a long loop can count one more without building its message and fix.
+// t is the catalog entry key in the request's language, formatted.
+func (c *checker) t(key string, args ...any) string { return msg.Format(c.head.Lang, key, args...) }
+
 func (c *checker) full(code string) bool { return c.perCode[code] >= MaxPerCode }
 
 // count counts one more diagnostic of code that full left out, with the
@@ -127,12 +131,12 @@ func (c *checker) finish() {
 	for _, code := range codes {
 		n := c.perCode[code] - MaxPerCode
 		c.rep.Diagnostics = append(c.rep.Diagnostics, Diagnostic{Severity: Info, Code: "more", Span: c.last[code],
-			Message: fmt.Sprintf("and %d more %s problems like this: umplay shows the first %d of each kind", n, code, MaxPerCode)})
+			Message: c.t("more.code", n, code, MaxPerCode)})
 	}
 	if len(c.cands) > MaxDiagnostics {
 		last := c.cands[MaxDiagnostics-1].d.Span
 		c.rep.Diagnostics = append(c.rep.Diagnostics, Diagnostic{Severity: Info, Code: "more", Span: last,
-			Message: fmt.Sprintf("and %d more problems after these: umplay shows the first %d", len(c.cands)-MaxDiagnostics, MaxDiagnostics)})
+			Message: c.t("more.total", len(c.cands)-MaxDiagnostics, MaxDiagnostics)})
 	}
 }
 
@@ -161,8 +165,8 @@ func (c *checker) run() {
 	}
 	if p.unread >= 0 {
 		c.add(Warning, "xml-unread", p.span(p.unread, len(p.src)),
-			"the server never reads this: ASMX stops one node after the Envelope's end tag (here, at the line break); other XML tools would refuse the document — remove everything after </"+root.FullTag()+">",
-			SpecXML+"#sec-well-formed", &Fix{Title: "Remove what follows the Envelope", Span: p.span(p.stop, len(p.src))}, nil)
+			c.t("xml-unread", root.FullTag()),
+			SpecXML+"#sec-well-formed", &Fix{Title: c.t("fix.remove-after"), Span: p.span(p.stop, len(p.src))}, nil)
 	}
 	if ri == nil || (p.err != nil && p.err.At < ri.StartEnd) {
 		c.checkActionAnchor(nil)
@@ -173,25 +177,25 @@ func (c *checker) run() {
 	envNS := ri.NS
 	rootSpan := p.span(ri.NameStart, ri.NameEnd)
 	at := ri.StartEnd
-	wrap := fmt.Sprintf("wrap the request in <soap:Envelope xmlns:soap=%q><soap:Body>…</soap:Body></soap:Envelope>", NSEnvelope)
+	wrap := c.t("envelope-missing.wrap", NSEnvelope)
 	switch {
 	case ri.Local != "Envelope" && envNS != NSEnvelope:
 		// SoapServerProtocol.ReadParameters: MoveToContent, then
 		// CheckHelperVersion compares the root's namespace only.
-		msg := fmt.Sprintf("the root element is <%s>, not a SOAP 1.1 Envelope; the server checks the root's namespace first (%q, not %q) and answers VersionMismatch; %s", root.FullTag(), envNS, NSEnvelope, wrap)
+		msg := c.t("envelope-missing.version", root.FullTag(), envNS, NSEnvelope, wrap)
 		if envNS == "" {
-			msg = fmt.Sprintf("the root element is <%s> in no namespace, not a SOAP 1.1 Envelope; the server checks the root's namespace first and answers VersionMismatch; %s", root.FullTag(), wrap)
+			msg = c.t("envelope-missing.no-ns", root.FullTag(), wrap)
 		}
 		c.add(Error, "envelope-missing", rootSpan, msg, SpecSOAPEnvelope, nil,
 			&Verdict{Rule: RowVersion, at: at, Namespace: envNS, Local: ri.Local})
 	case envNS != NSEnvelope:
-		c.add(Error, "envelope-namespace", rootSpan, envelopeNSMessage(ri), SpecSOAPEnvelope, c.envelopeNSFix(root),
+		c.add(Error, "envelope-namespace", rootSpan, c.envelopeNSMessage(ri), SpecSOAPEnvelope, c.envelopeNSFix(root),
 			&Verdict{Rule: RowVersion, at: at, Namespace: envNS, Local: ri.Local})
 	case ri.Local != "Envelope":
 		// ReadParameters: IsStartElement(Envelope, …) fails →
 		// WebMissingEnvelopeElement.
 		c.add(Error, "envelope-missing", rootSpan,
-			fmt.Sprintf("the root element is <%s>, not a SOAP Envelope, so the server finds no message to read; %s", root.FullTag(), wrap),
+			c.t("envelope-missing", root.FullTag(), wrap),
 			SpecSOAPEnvelope, nil, &Verdict{Rule: RowEnvelope, at: at, Local: ri.Local, Namespace: envNS})
 	}
 	if ri.Local != "Envelope" {
@@ -239,24 +243,24 @@ func (c *checker) readError(ri *elemInfo) {
 	if e.Code == "xml-doctype" {
 		spec = SpecSOAP + "#_Toc478383492"
 	}
-	c.add(Error, e.Code, sp, e.Msg+" (the server answers 400 Bad Request with no body)", spec, nil, v)
+	c.add(Error, e.Code, sp, c.t("read.400", e.Msg), spec, nil, v)
 }
 
-func envelopeNSMessage(ri *elemInfo) string {
+func (c *checker) envelopeNSMessage(ri *elemInfo) string {
 	envNS := ri.NS
 	what := "the Envelope"
 	if ri.Local != "Envelope" {
-		what = fmt.Sprintf("the root element <%s>", ri.Local)
+		what = c.t("envelope-namespace.root", ri.Local)
 	}
 	switch {
 	case envNS == "":
-		return fmt.Sprintf("%s has no namespace; SOAP 1.1 needs %q, so the server answers VersionMismatch; declare it with xmlns:soap", what, NSEnvelope)
+		return c.t("envelope-namespace.none", what, NSEnvelope)
 	case envNS == NSSOAP12:
-		return fmt.Sprintf("%s is SOAP 1.2 (%q); the UM web service speaks SOAP 1.1 only (%q), so the server answers VersionMismatch", what, envNS, NSEnvelope)
+		return c.t("envelope-namespace.soap12", what, envNS, NSEnvelope)
 	case httpsTypo(envNS, NSEnvelope):
-		return fmt.Sprintf("the Envelope namespace is written with https:// (%q), a typo of archived docs; SOAP 1.1 needs %q, so the server answers VersionMismatch", envNS, NSEnvelope)
+		return c.t("envelope-namespace.https", envNS, NSEnvelope)
 	}
-	return fmt.Sprintf("%s is in namespace %q; SOAP 1.1 needs %q, so the server answers VersionMismatch", what, envNS, NSEnvelope)
+	return c.t("envelope-namespace.other", what, envNS, NSEnvelope)
 }
 
 func (c *checker) envelopeNSFix(root *etree.Element) *Fix {
@@ -266,13 +270,13 @@ func (c *checker) envelopeNSFix(root *etree.Element) *Fix {
 		return nil
 	}
 	if a, ok := p.declaring(root, root.Space); ok {
-		title := "Use the SOAP 1.1 namespace"
+		title := c.t("fix.use-soap11")
 		if httpsTypo(a.Value, NSEnvelope) {
-			title = "Change https:// to http://"
+			title = c.t("fix.https")
 		}
 		return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: NSEnvelope}
 	}
-	return &Fix{Title: "Declare the SOAP 1.1 namespace", Span: p.span(ri.NameEnd, ri.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(root.Space), NSEnvelope)}
+	return &Fix{Title: c.t("fix.declare-soap11"), Span: p.span(ri.NameEnd, ri.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(root.Space), NSEnvelope)}
 }
 
 // httpsTypo tells whether ns is want written with https:// (the translated
@@ -296,9 +300,9 @@ func (c *checker) envelopeParts(root *etree.Element, ri *elemInfo, envNS string)
 	p := c.p
 	rootSpan := p.span(ri.NameStart, ri.NameEnd)
 	missing := func(at int, found string) {
-		msg := "the Envelope is empty; the server reads the request from its soap:Body — put <soap:Body> with the request element inside the Envelope"
+		msg := c.t("body-missing.empty")
 		if found != "" {
-			msg = fmt.Sprintf("the server reads an optional soap:Header and then expects soap:Body, but finds %s; put <soap:Body> right there (after the Header, if any)", found)
+			msg = c.t("body-missing.found", found)
 		}
 		c.add(Error, "body-missing", rootSpan, msg, SpecSOAPEnvelope, nil, &Verdict{Rule: RowBody, at: at})
 	}
@@ -345,7 +349,7 @@ func (c *checker) envelopeParts(root *etree.Element, ri *elemInfo, envNS string)
 	}
 	what := ""
 	if sawHeader {
-		what = "the end of the Envelope"
+		what = c.t("body-missing.end")
 	}
 	missing(ri.End, what)
 	return header, nil
@@ -361,8 +365,8 @@ func (c *checker) checkSecondBody(root, body *etree.Element, envNS string) {
 			continue
 		}
 		c.add(Warning, "body-repeated", p.span(ci.NameStart, ci.NameEnd),
-			"a second soap:Body: the server reads only the first and skips the rest of the Envelope; SOAP 1.1 allows one Body — remove it",
-			SpecSOAPEnvelope, &Fix{Title: "Remove the second Body", Span: c.wholeElement(ch)}, nil)
+			c.t("body-repeated"),
+			SpecSOAPEnvelope, &Fix{Title: c.t("fix.remove-second-body"), Span: c.wholeElement(ch)}, nil)
 	}
 }
 
@@ -378,17 +382,17 @@ func (c *checker) checkDecl() {
 	p := c.p
 	if p.decl == nil {
 		c.add(Warning, "xml-declaration-missing", Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}},
-			`there is no XML declaration; the server assumes UTF-8, but say so: start with <?xml version="1.0" encoding="utf-8"?>`,
+			c.t("xml-declaration-missing"),
 			SpecXML+"#sec-prolog-dtd",
-			&Fix{Title: "Add the XML declaration", Span: Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}}, Text: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"}, nil)
+			&Fix{Title: c.t("fix.add-declaration"), Span: Span{Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1}}, Text: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"}, nil)
 		return
 	}
 	d := p.decl
 	if d.EncStart > 0 && !strings.EqualFold(d.Encoding, "utf-8") {
 		c.add(Warning, "xml-encoding", p.span(d.EncStart, d.EncEnd),
-			fmt.Sprintf("the declaration says encoding %q; the request is sent as text/xml; charset=utf-8, so declare utf-8", d.Encoding),
+			c.t("xml-encoding", d.Encoding),
 			SpecXML+"#charencoding",
-			&Fix{Title: "Declare UTF-8", Span: p.span(d.EncStart, d.EncEnd), Text: "utf-8"}, nil)
+			&Fix{Title: c.t("fix.declare-utf8"), Span: p.span(d.EncStart, d.EncEnd), Text: "utf-8"}, nil)
 	}
 }
 
@@ -424,17 +428,17 @@ func (c *checker) checkHeader(header *etree.Element, envNS string) {
 		whole := c.wholeElement(h)
 		if mu != nil && (mu.Value == "1" || mu.Value == "true") {
 			c.add(Error, "header-must-understand", p.span(mu.NameStart, mu.End),
-				fmt.Sprintf("header <%s> is marked mustUnderstand=%q, but the UM web service understands no SOAP headers: after the operation has run, the server answers MustUnderstand instead of its response (the operation's effect stands); remove the header", h.FullTag(), mu.Value),
-				SpecSOAPHeader, &Fix{Title: fmt.Sprintf("Remove the <%s> header", h.FullTag()), Span: whole, Text: ""},
+				c.t("header-must-understand", h.FullTag(), mu.Value),
+				SpecSOAPHeader, &Fix{Title: c.t("fix.remove-header", h.FullTag()), Span: whole, Text: ""},
 				&Verdict{Rule: RowMustUnderstand, Header: hi.Local})
 			continue
 		}
-		msg := fmt.Sprintf("header <%s> is optional and the UM web service ignores it; the service's bindings have no header parts", h.FullTag())
+		msg := c.t("header-ignored", h.FullTag())
 		if mu != nil && mu.Value != "0" && mu.Value != "false" {
-			msg = fmt.Sprintf("header <%s> has mustUnderstand=%q; SOAP 1.1 allows only \"0\" or \"1\" — and the service ignores optional headers", h.FullTag(), mu.Value)
+			msg = c.t("header-ignored.bad-value", h.FullTag(), mu.Value)
 		}
 		c.add(Warning, "header-ignored", p.span(hi.NameStart, hi.NameEnd), msg, SpecSOAPHeader,
-			&Fix{Title: fmt.Sprintf("Remove the <%s> header", h.FullTag()), Span: whole, Text: ""}, nil)
+			&Fix{Title: c.t("fix.remove-header", h.FullTag()), Span: whole, Text: ""}, nil)
 	}
 }
 
@@ -575,38 +579,38 @@ func (c *checker) checkActionAnchor(op *etree.Element) {
 		anchor = p.span(ri.NameStart, ri.NameEnd)
 	}
 	raw := c.head.SOAPAction
-	set := &Fix{Title: "Set SOAPAction to " + want.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: want.QuotedAction()}
+	set := &Fix{Title: c.t("fix.set-action", want.QuotedAction()), Field: FieldSOAPAction, Span: c.headerSpan(), Text: want.QuotedAction()}
 	trimmed := strings.TrimSpace(raw)
 	switch {
 	case !c.head.SOAPActionPresent:
 		c.addField(Error, "soapaction-missing", anchor,
-			"the request has no SOAPAction header; the .asmx service routes on it before it reads the body, so it answers soap:Client; send SOAPAction: "+want.QuotedAction(),
+			c.t("soapaction-missing", want.QuotedAction()),
 			SpecSOAPAction, set, &Verdict{Rule: RowNoAction})
 		return
 	case c.action == "":
 		v := ActionURI(raw)
-		msg := fmt.Sprintf("SOAPAction %q names no operation of the UM web service, so it answers soap:Client; for this request send %s", v, want.QuotedAction())
+		msg := c.t("soapaction-unknown", v, want.QuotedAction())
 		switch {
 		case trimmed == "" || trimmed == `""`:
-			msg = "the SOAPAction header is empty; ASMX looks up the empty name (after removing the quotes), finds no operation and answers soap:Client; send SOAPAction: " + want.QuotedAction()
+			msg = c.t("soapaction-unknown.empty", want.QuotedAction())
 		case len(trimmed) >= 2 && trimmed[0] == '\'' && trimmed[len(trimmed)-1] == '\'':
-			msg = fmt.Sprintf("the SOAPAction is in single quotes; ASMX removes only double quotes, so it looks up %s, finds no operation and answers soap:Client; send %s", v, want.QuotedAction())
+			msg = c.t("soapaction-unknown.single-quotes", v, want.QuotedAction())
 		case strings.HasPrefix(v, "https://schemas.microsoft.com/"):
-			msg = fmt.Sprintf("SOAPAction %q uses https://, the translated docs' typo; the service only knows http:// actions, so it answers soap:Client: send %s", v, want.QuotedAction())
+			msg = c.t("soapaction-unknown.https", v, want.QuotedAction())
 		case strings.HasSuffix(v, "/DisconnectPhoneCall"):
-			msg = fmt.Sprintf("SOAPAction %q is the EWS operation (Exchange 2010+ /EWS/Exchange.asmx), not the UM web service's, so it answers soap:Client; send %s", v, want.QuotedAction())
+			msg = c.t("soapaction-unknown.ews", v, want.QuotedAction())
 		}
 		c.addField(Error, "soapaction-unknown", anchor, msg, SpecSOAPAction, set, &Verdict{Rule: RowUnknownAction, Action: v})
 		return
 	}
 	if !strings.HasPrefix(trimmed, `"`) || !strings.HasSuffix(trimmed, `"`) || len(trimmed) < 2 {
 		c.addField(Warning, "soapaction-unquoted", anchor,
-			"the SOAPAction value is not quoted; SOAP 1.1 §6.1.1 says it is a quoted string — the .asmx server accepts it, strict clients and proxies may not",
-			SpecSOAPAction, &Fix{Title: "Quote the SOAPAction", Field: FieldSOAPAction, Span: c.headerSpan(), Text: `"` + trimmed + `"`}, nil)
+			c.t("soapaction-unquoted"),
+			SpecSOAPAction, &Fix{Title: c.t("fix.quote-action"), Field: FieldSOAPAction, Span: c.headerSpan(), Text: `"` + trimmed + `"`}, nil)
 	} else if ActionURI(raw) != trimmed[1:len(trimmed)-1] {
 		c.addField(Warning, "soapaction-encoded", anchor,
-			fmt.Sprintf("the SOAPAction is URL-encoded; ASMX decodes it (HttpUtility.UrlDecode) and finds %s, but other servers may not: send it as is", c.action),
-			SpecSOAPAction, &Fix{Title: "Set SOAPAction to " + c.action.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: c.action.QuotedAction()}, nil)
+			c.t("soapaction-encoded", c.action),
+			SpecSOAPAction, &Fix{Title: c.t("fix.set-action", c.action.QuotedAction()), Field: FieldSOAPAction, Span: c.headerSpan(), Text: c.action.QuotedAction()}, nil)
 	}
 }
 
@@ -660,7 +664,7 @@ func (c *checker) checkBody(body *etree.Element) *etree.Element {
 	if len(kids) == 0 {
 		at := p.pos(bi.EndNameStart)
 		c.add(Error, "body-empty", p.span(bi.NameStart, bi.NameEnd),
-			fmt.Sprintf("the Body is empty, so the %s method receives no request; MS-OXWUMS 2.2.2.1 answers ErrorInvalidRequest — put the request element inside, e.g. <%s xmlns=%q>", target, target, NSMessages),
+			c.t("body-empty", target, target, NSMessages),
 			SpecMalformed, nil, &Verdict{Rule: RowInvalid, Line: at.Line, Col: at.Col})
 		return nil
 	}
@@ -672,8 +676,8 @@ func (c *checker) checkBody(body *etree.Element) *etree.Element {
 		}
 		xi := p.info[extra]
 		c.add(Error, "body-extra-child", p.span(xi.NameStart, xi.NameEnd),
-			fmt.Sprintf("the Body holds a second element <%s>; a document/literal request has exactly one, so the server answers ErrorInvalidRequest; remove it", extra.FullTag()),
-			SpecMalformed, &Fix{Title: fmt.Sprintf("Remove <%s>", extra.FullTag()), Span: c.wholeElement(extra)},
+			c.t("body-extra-child", extra.FullTag()),
+			SpecMalformed, &Fix{Title: c.t("fix.remove", extra.FullTag()), Span: c.wholeElement(extra)},
 			&Verdict{Rule: RowInvalid})
 	}
 	c.unbuilt(body, bi)
@@ -697,46 +701,47 @@ func (c *checker) checkBody(body *etree.Element) *etree.Element {
 			target = bodyOp
 		}
 	}
-	gets := "receives no parameters"
+	none := c.t("operation.no-params")
 	if names := target.Children(); len(names) > 0 {
-		gets = "receives no " + listNames(names)
+		none = c.t("operation.no-names", listNames(names))
 	}
-	skip := fmt.Sprintf("ASMX does not recognise the element and skips it, so the %s method %s and the server answers ErrorInvalidRequest", target, gets)
+	gets := c.t("operation.receives", none)
+	skip := c.t("operation.skipped", target, gets)
 	switch {
 	case oi.Local == "DisconnectPhoneCall":
 		c.add(Error, "operation-ews", nameSpan,
-			"<DisconnectPhoneCall> is the EWS operation (Exchange 2010+, /EWS/Exchange.asmx); the UM web service's is <Disconnect> with a <CallId>; "+skip,
+			c.t("operation-ews", skip),
 			SpecDisconnect, c.ewsFix(op), skipped())
 		return op
 	case bodyOp == "":
-		msg := fmt.Sprintf("<%s xmlns='%s'> is not a request of the UM web service; %s; put <%s xmlns=%q> there", oi.Local, oi.NS, skip, target, NSMessages)
+		msg := c.t("operation-unexpected", oi.Local, oi.NS, skip, target, NSMessages)
 		if r, ok := strings.CutSuffix(oi.Local, "Response"); ok {
 			if _, known := ParseOperation(r); known {
-				msg = fmt.Sprintf("<%s> is the server's response element, not a request; %s; send <%s xmlns=%q>", oi.Local, skip, r, NSMessages)
+				msg = c.t("operation-unexpected.response", oi.Local, skip, r, NSMessages)
 			}
 		}
 		c.add(Error, "operation-unexpected", nameSpan, msg, target.SpecRef(), nil, skipped())
 		return op
 	}
 	if oi.NS != NSMessages {
-		msg := fmt.Sprintf("<%s> is in namespace %q, not %q; %s", oi.Local, oi.NS, NSMessages, skip)
+		msg := c.t("operation-namespace", oi.Local, oi.NS, NSMessages, skip)
 		switch {
 		case oi.NS == "":
-			msg = fmt.Sprintf("<%s> has no namespace; it must be in %q; %s", oi.Local, NSMessages, skip)
+			msg = c.t("operation-namespace.none", oi.Local, NSMessages, skip)
 		case httpsTypo(oi.NS, NSMessages):
-			msg = fmt.Sprintf("the messages namespace is written with https:// (%q), the translated docs' typo; the service only knows %q: %s", oi.NS, NSMessages, skip)
+			msg = c.t("operation-namespace.https", oi.NS, NSMessages, skip)
 		}
 		c.add(Error, "operation-namespace", nameSpan, msg, bodyOp.SpecRef(), c.nsFix(op, NSMessages), skipped())
 	}
 	if !exact {
 		c.add(Error, "operation-case", nameSpan,
-			fmt.Sprintf("<%s> is not <%s>: XML names are case-sensitive; %s", oi.Local, bodyOp, skip),
+			c.t("operation-case", oi.Local, bodyOp, skip),
 			bodyOp.SpecRef(), c.renameFix(op, bodyOp.Name()), skipped())
 	}
 	if c.action != "" && c.action != bodyOp {
 		c.addField(Error, "operation-mismatch", nameSpan,
-			fmt.Sprintf("the SOAPAction names %s; the body holds %s. ASMX routes on the SOAPAction, so the %s method skips <%s>, %s, and the server answers ErrorInvalidRequest; send SOAPAction %s", c.action, bodyOp, c.action, oi.Local, strings.TrimPrefix(gets, "receives "), bodyOp.QuotedAction()),
-			SpecSOAPAction, &Fix{Title: "Set SOAPAction to " + bodyOp.QuotedAction(), Field: FieldSOAPAction, Span: c.headerSpan(), Text: bodyOp.QuotedAction()}, skipped())
+			c.t("operation-mismatch", c.action, bodyOp, c.action, oi.Local, none, bodyOp.QuotedAction()),
+			SpecSOAPAction, &Fix{Title: c.t("fix.set-action", bodyOp.QuotedAction()), Field: FieldSOAPAction, Span: c.headerSpan(), Text: bodyOp.QuotedAction()}, skipped())
 	}
 	c.rep.Op = op
 	if c.rep.Operation == "" {
@@ -760,7 +765,7 @@ func (c *checker) unbuilt(e *etree.Element, ei *elemInfo) {
 		return
 	}
 	c.cands = append(c.cands, cand{d: Diagnostic{Severity: Info, Code: "more", Span: c.p.span(ei.MoreAt, ei.MoreAt+1),
-		Message: fmt.Sprintf("and %d more child elements of <%s> after the first %d: umplay checks them for well-formedness only", ei.More, e.FullTag(), MaxKids)}})
+		Message: c.t("more-kids", ei.More, e.FullTag(), MaxKids)}})
 }
 
 // checkOpAttrs warns about attributes on the operation element other than
@@ -773,8 +778,8 @@ func (c *checker) checkOpAttrs(op *etree.Element) {
 			continue
 		}
 		c.add(Warning, "operation-attribute", p.span(a.NameStart, a.End),
-			fmt.Sprintf("attribute %s on <%s> means nothing to the service: ASMX's serializer ignores unknown attributes — remove it", a.Name, oi.Local),
-			SpecMalformed, &Fix{Title: "Remove " + a.Name, Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, nil)
+			c.t("operation-attribute", a.Name, oi.Local),
+			SpecMalformed, &Fix{Title: c.t("fix.remove-attr", a.Name), Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, nil)
 	}
 }
 
@@ -783,14 +788,14 @@ func (c *checker) checkOpAttrs(op *etree.Element) {
 func (c *checker) nsFix(e *etree.Element, ns string) *Fix {
 	p := c.p
 	if a, ok := p.declaring(e, e.Space); ok {
-		title := "Use the " + ns + " namespace"
+		title := c.t("fix.use-ns", ns)
 		if strings.HasPrefix(a.Value, "https://") {
-			title = "Change https:// to http://"
+			title = c.t("fix.https")
 		}
 		return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: ns}
 	}
 	ei := p.info[e]
-	return &Fix{Title: "Declare the " + ns + " namespace", Span: p.span(ei.NameEnd, ei.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(e.Space), ns)}
+	return &Fix{Title: c.t("fix.declare-ns", ns), Span: p.span(ei.NameEnd, ei.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(e.Space), ns)}
 }
 
 // renameFix renames e (start and end tag) to local.
@@ -800,7 +805,7 @@ func (c *checker) renameFix(e *etree.Element, local string) *Fix {
 		name = e.Space + ":" + local
 	}
 	f := c.renameTo(e, name)
-	f.Title = "Rename to <" + local + ">"
+	f.Title = c.t("fix.rename", local)
 	return f
 }
 
@@ -833,7 +838,7 @@ func (c *checker) ewsFix(e *etree.Element) *Fix {
 	}
 	ind := p.indentOf(ei.Start)
 	text := fmt.Sprintf("<Disconnect xmlns=%q>\n%s  <CallId>%s</CallId>\n%s</Disconnect>", NSMessages, ind, EscapeText(id), ind)
-	return &Fix{Title: "Rewrite as the UM <Disconnect>", Span: p.span(ei.Start, ei.EndEnd), Text: text}
+	return &Fix{Title: c.t("fix.rewrite-disconnect"), Span: p.span(ei.Start, ei.EndEnd), Text: text}
 }
 
 // checkChildren checks the operation element against its schema (row 7) and
@@ -876,7 +881,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 				misplaced[known] = ch
 			}
 			c.add(Error, "child-unqualified", sp,
-				fmt.Sprintf("<%s> has no namespace; the schema is elementFormDefault=\"qualified\", so it must be in %q — the server answers ErrorInvalidRequest", ci.Local, oi.NS),
+				c.t("child-unqualified", ci.Local, oi.NS),
 				SpecDisconnectRequest, c.qualifyFix(ch, op), &Verdict{Rule: RowInvalid})
 		case known != "":
 			present[known] = true
@@ -884,23 +889,23 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 				misplaced[known] = ch
 			}
 			c.add(Error, "child-namespace", sp,
-				fmt.Sprintf("<%s> is in namespace %q; it must be in %q like <%s>, so the server answers ErrorInvalidRequest", ci.Local, ci.NS, oi.NS, oi.Local),
+				c.t("child-namespace", ci.Local, ci.NS, oi.NS, oi.Local),
 				SpecDisconnectRequest, c.nsFix(ch, oi.NS), &Verdict{Rule: RowInvalid})
 		default:
 			var fix *Fix
-			msg := fmt.Sprintf("<%s> is not part of <%s>, which holds only %s; Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would skip it); remove it", ch.FullTag(), want, listNames(names))
+			msg := c.t("child-unknown", ch.FullTag(), want, listNames(names))
 			if len(names) == 0 {
-				msg = fmt.Sprintf("<%s> is not part of <%s>, which is empty; Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would skip it); remove it", ch.FullTag(), want)
+				msg = c.t("child-unknown.empty", ch.FullTag(), want)
 			}
 			for _, n := range names {
 				if strings.EqualFold(n, ci.Local) && len(matched[n]) == 0 {
-					msg = fmt.Sprintf("<%s> is not <%s>: XML names are case-sensitive, so the server answers ErrorInvalidRequest", ci.Local, n)
+					msg = c.t("child-unknown.case", ci.Local, n)
 					fix = c.renameFix(ch, n)
 					present[n] = true
 				}
 			}
 			if fix == nil {
-				fix = &Fix{Title: fmt.Sprintf("Remove <%s>", ch.FullTag()), Span: c.wholeElement(ch)}
+				fix = &Fix{Title: c.t("fix.remove", ch.FullTag()), Span: c.wholeElement(ch)}
 			}
 			c.add(Error, "child-unknown", sp, msg, want.SpecRef(), fix, &Verdict{Rule: RowInvalid})
 		}
@@ -917,7 +922,7 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			}
 			if !present[n] {
 				c.add(Error, "child-missing", p.span(oi.NameStart, oi.NameEnd),
-					fmt.Sprintf("<%s> has no <%s>; it is required (minOccurs=1), so the server answers ErrorInvalidRequest", want, n),
+					c.t("child-missing", want, n),
 					want.SpecRef(), c.insertFix(op, prev, n, i == 0), &Verdict{Rule: RowInvalid})
 			}
 			continue
@@ -930,8 +935,8 @@ func (c *checker) checkChildren(op *etree.Element, want Operation) {
 			}
 			xi := p.info[extra]
 			c.add(Error, "child-repeated", p.span(xi.NameStart, xi.NameEnd),
-				fmt.Sprintf("<%s> appears more than once; the schema allows exactly one (maxOccurs=1), so Exchange answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; a stock ASMX service would keep the first); remove the extra", n),
-				want.SpecRef(), &Fix{Title: "Remove the extra <" + n + ">", Span: c.wholeElement(extra)}, &Verdict{Rule: RowInvalid})
+				c.t("child-repeated", n),
+				want.SpecRef(), &Fix{Title: c.t("fix.remove-extra", n), Span: c.wholeElement(extra)}, &Verdict{Rule: RowInvalid})
 		}
 		c.checkValue(want, els[0])
 	}
@@ -952,10 +957,10 @@ func (c *checker) qualifyFix(ch, op *etree.Element) *Fix {
 	oi := p.info[op]
 	if op.Space != "" {
 		f := c.renameTo(ch, op.Space+":"+ci.Local)
-		f.Title = "Write <" + op.Space + ":" + ci.Local + ">"
+		f.Title = c.t("fix.write-qualified", op.Space, ci.Local)
 		return f
 	}
-	title := "Put <" + ci.Local + "> in the " + oi.NS + " namespace"
+	title := c.t("fix.put-in-ns", ci.Local, oi.NS)
 	for _, a := range ci.Attrs {
 		if a.Name == "xmlns" {
 			return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: oi.NS}
@@ -982,13 +987,13 @@ func (c *checker) insertFix(op, prev *etree.Element, name string, first bool) *F
 		text = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(text, ">"), " \t\r\n"), "/")
 		text = strings.TrimRight(text, " \t\r\n")
 		text += fmt.Sprintf(">\n%s  <%s>%s</%s>\n%s</%s>", ind, tag, value, tag, ind, op.FullTag())
-		return &Fix{Title: "Add <" + name + ">", Span: p.span(oi.Start, oi.EndEnd), Text: text}
+		return &Fix{Title: c.t("fix.add", name), Span: p.span(oi.Start, oi.EndEnd), Text: text}
 	}
 	at := oi.StartEnd
 	if prev != nil && !first {
 		at = p.info[prev].EndEnd
 	}
-	return &Fix{Title: "Add <" + name + ">", Span: p.span(at, at), Text: fmt.Sprintf("\n%s  <%s>%s</%s>", ind, tag, value, tag)}
+	return &Fix{Title: c.t("fix.add", name), Span: p.span(at, at), Text: fmt.Sprintf("\n%s  <%s>%s</%s>", ind, tag, value, tag)}
 }
 
 // value describes a child element's text.
@@ -1042,15 +1047,15 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 		}
 		if ns, _ := c.nsOfPrefix(e, pre); ns == NSXSI && (a.Value == "true" || a.Value == "1") {
 			c.add(Error, "child-nil", p.span(a.NameStart, a.End),
-				fmt.Sprintf("<%s> is xsi:nil; the element is not nillable and must hold a value, so the server answers ErrorInvalidRequest", ei.Local),
-				SpecDisconnectRequest, &Fix{Title: "Remove xsi:nil", Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, &Verdict{Rule: RowInvalid})
+				c.t("child-nil", ei.Local),
+				SpecDisconnectRequest, &Fix{Title: c.t("fix.remove-nil"), Span: p.span(spaceBefore(p.src, a.NameStart), a.End)}, &Verdict{Rule: RowInvalid})
 			return
 		}
 	}
 	if kids := elements(e); len(kids) > 0 {
 		ki := p.info[kids[0]]
 		c.add(Error, "child-markup", p.span(ki.NameStart, ki.NameEnd),
-			fmt.Sprintf("<%s> is an xs:string and cannot hold elements; the server answers ErrorInvalidRequest", ei.Local),
+			c.t("child-markup", ei.Local),
 			SpecDisconnectRequest, nil, &Verdict{Rule: RowInvalid})
 		return
 	}
@@ -1062,14 +1067,14 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 		_, err := base64.StdEncoding.DecodeString(stripSpace(t))
 		if t == "" || err != nil {
 			c.add(Error, "entryid-invalid", c.valueSpan(v),
-				"entryId must be the base64 EntryID of a voice mail item; the server answers InvalidObjectIdException",
+				c.t("entryid-invalid"),
 				SpecPlayOnPhone, nil, &Verdict{Rule: RowOperation, Exception: "InvalidObjectIdException"})
 		}
 	case "DialString":
 		if !Dialable(v.Text) {
-			msg := fmt.Sprintf("DialString %q is not a dialable number; the server answers DialingRulesException — use digits, optionally with + and separators (RFC 3966)", v.Text)
+			msg := c.t("dialstring-invalid", v.Text)
 			if strings.TrimSpace(v.Text) == "" {
-				msg = "DialString is empty; the server answers DialingRulesException — give the phone number to call"
+				msg = c.t("dialstring-invalid.empty")
 			}
 			c.add(Error, "dialstring-invalid", c.valueSpan(v), msg, SpecPlayOnPhone, nil,
 				&Verdict{Rule: RowOperation, Exception: "DialingRulesException"})
@@ -1082,10 +1087,10 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 			if t != "true" && t != "false" && t != "1" && t != "0" {
 				var fix *Fix
 				if l := strings.ToLower(t); l == "true" || l == "false" {
-					fix = &Fix{Title: "Use " + l, Span: c.valueSpan(v), Text: l}
+					fix = &Fix{Title: c.t("fix.use", l), Span: c.valueSpan(v), Text: l}
 				}
 				c.add(Error, "child-type", c.valueSpan(v),
-					fmt.Sprintf("<status> is an xs:boolean: true, false, 1 or 0, not %q; the server answers ErrorInvalidRequest (MS-OXWUMS 2.2.2.1; stock ASMX's serializer would fail to read it and answer soap:Client)", v.Text),
+					c.t("child-type", v.Text),
 					op.SpecRef(), fix, &Verdict{Rule: RowInvalid})
 			}
 		}
@@ -1094,11 +1099,11 @@ func (c *checker) checkValue(op Operation, e *etree.Element) {
 			var fix *Fix
 			for _, g := range []string{"NormalCustom", "OofCustom"} {
 				if strings.EqualFold(strings.TrimSpace(v.Text), g) {
-					fix = &Fix{Title: "Use " + g, Span: c.valueSpan(v), Text: g}
+					fix = &Fix{Title: c.t("fix.use", g), Span: c.valueSpan(v), Text: g}
 				}
 			}
 			c.add(Error, "greetingtype-invalid", c.valueSpan(v),
-				fmt.Sprintf("GreetingType %q is not NormalCustom or OofCustom (case-sensitive); the server answers ErrorInvalidRequest", v.Text),
+				c.t("greetingtype-invalid", v.Text),
 				SpecPlayOnPhoneGreeting, fix, &Verdict{Rule: RowInvalid})
 		}
 	}
@@ -1155,12 +1160,12 @@ func (c *checker) checkCallID(op Operation, v Value) {
 	res := *v.CallID
 	var fix *Fix
 	if rep, ok := callid.Repair(v.Text); ok {
-		fix = &Fix{Title: "Use " + shorten(rep), Span: v.Span, Text: rep}
+		fix = &Fix{Title: c.t("fix.use", shorten(rep)), Span: v.Span, Text: rep}
 	}
 	textStart := v.Span.Start.Offset
 	if op == GetCallInfo && len([]rune(strings.TrimSpace(v.Text))) > 512 {
 		c.add(Error, "callid-length", c.valueSpan(v),
-			fmt.Sprintf("GetCallInfo's CallId holds at most 512 characters, this one %d; the server answers ErrorInvalidRequest", len([]rune(strings.TrimSpace(v.Text)))),
+			c.t("callid-length", len([]rune(strings.TrimSpace(v.Text)))),
 			SpecGetCallInfo, nil, &Verdict{Rule: RowInvalid})
 	}
 	for _, pr := range res.Problems {
@@ -1175,10 +1180,10 @@ func (c *checker) checkCallID(op Operation, v Value) {
 			f = fix
 		}
 		if pr.Severity == "error" {
-			c.add(Error, code, sp, "CallId: "+pr.Message+"; the server answers InvalidCallIdException", SpecDisconnectRequest, f,
+			c.add(Error, code, sp, c.t("callid-invalid", pr.Text(c.head.Lang)), SpecDisconnectRequest, f,
 				&Verdict{Rule: RowOperation, Exception: "InvalidCallIdException"})
 		} else {
-			c.add(Warning, code, sp, "CallId: "+pr.Message, SpecCallIDExample, f, nil)
+			c.add(Warning, code, sp, c.t("callid-warning", pr.Text(c.head.Lang)), SpecCallIDExample, f, nil)
 		}
 	}
 }

@@ -34,7 +34,7 @@ var soapCodes = []string{"VersionMismatch", "MustUnderstand", "Client", "Server"
 func (c *inspector) fault(e *etree.Element) {
 	if ns := c.ns(e); ns != NSEnvelope {
 		c.add(Error, "fault-namespace", c.nameSpan(e),
-			fmt.Sprintf("<%s> is in namespace %q; a SOAP 1.1 Fault is in %q, else a client takes it for a response it cannot read", e.FullTag(), c.info(e).NS, NSEnvelope),
+			c.t("fault-namespace", e.FullTag(), c.info(e).NS, NSEnvelope),
 			SpecSOAP, nil)
 	}
 	parts := map[string]*etree.Element{}
@@ -43,15 +43,15 @@ func (c *inspector) fault(e *etree.Element) {
 		switch {
 		case !contains([]string{"faultcode", "faultstring", "faultactor", "detail"}, n):
 			c.add(Error, "fault-child-unknown", c.nameSpan(k),
-				fmt.Sprintf("a SOAP 1.1 Fault holds <faultcode>, <faultstring>, <faultactor> and <detail>, not <%s>; remove it", k.FullTag()), SpecSOAP, nil)
+				c.t("fault-child-unknown", k.FullTag()), SpecSOAP, nil)
 			continue
 		case parts[n] != nil:
 			c.add(Error, "fault-child-repeated", c.nameSpan(k),
-				fmt.Sprintf("<%s> appears twice in the Fault; remove the extra", n), SpecSOAP, nil)
+				c.t("fault-child-repeated", n), SpecSOAP, nil)
 			continue
 		case c.info(k).NS != "":
 			c.add(Error, "fault-child-namespace", c.nameSpan(k),
-				fmt.Sprintf("<%s> is in namespace %q; SOAP 1.1 fault elements are unqualified (no namespace): write <%s>", k.FullTag(), c.info(k).NS, n), SpecSOAP, nil)
+				c.t("fault-child-namespace", k.FullTag(), c.info(k).NS, n), SpecSOAP, nil)
 		}
 		parts[n] = k
 	}
@@ -63,7 +63,7 @@ func (c *inspector) fault(e *etree.Element) {
 	}
 	if len(missing) > 0 {
 		c.add(Error, "fault-child-missing", c.nameSpan(e),
-			fmt.Sprintf("the Fault lacks %s; SOAP 1.1 requires both <faultcode> and <faultstring>", nameList(missing)), SpecSOAP, nil)
+			c.t("fault-child-missing", c.nameList(missing)), SpecSOAP, nil)
 	}
 	code := parts["faultcode"]
 	if code == nil {
@@ -106,18 +106,18 @@ func (c *inspector) faultCode(code *etree.Element) *umFault {
 	switch {
 	case prefix == "":
 		c.add(Warning, "fault-code-unqualified", sp,
-			fmt.Sprintf("faultcode %q has no prefix; SOAP 1.1 fault codes are qualified names: write p:%s with p bound to %q", text, local, want), SpecSOAP, nil)
+			c.t("fault-code-unqualified", text, local, want), SpecSOAP, nil)
 	case !declared:
 		ci := c.info(code)
 		c.add(Warning, "fault-code-prefix", sp,
-			fmt.Sprintf("the prefix %q of faultcode %q is not declared (as in MS-OXWUMS example 4.15); a client cannot resolve the code: declare xmlns:%s=%q", prefix, text, prefix, want),
-			SpecSOAP, &Fix{Title: "Declare xmlns:" + prefix, Span: c.span(ci.NameEnd, ci.NameEnd), Text: fmt.Sprintf(" xmlns:%s=%q", prefix, want)})
+			c.t("fault-code-prefix", prefix, text, prefix, want),
+			SpecSOAP, &Fix{Title: c.t("fix.declare-prefix", prefix), Span: c.span(ci.NameEnd, ci.NameEnd), Text: fmt.Sprintf(" xmlns:%s=%q", prefix, want)})
 	case (known != nil || isSOAP) && ns != want:
 		c.add(Error, "fault-code-namespace", sp,
-			fmt.Sprintf("faultcode %q is in namespace %q; the server's %s is in %q", text, ns, local, want), SpecSOAP, nil)
+			c.t("fault-code-namespace", text, ns, local, want), SpecSOAP, nil)
 	case known == nil && !isSOAP:
 		c.add(Warning, "fault-code-unknown", sp,
-			fmt.Sprintf("faultcode %q is none the UM web service sends (soap:Client, soap:Server, soap:VersionMismatch, soap:MustUnderstand, a:InvalidCallIdException, a:InvalidObjectIdException, a:DialingRulesException, t:ErrorInvalidRequest)", text),
+			c.t("fault-code-unknown", text),
 			SpecExceptionType, nil)
 	}
 	return known
@@ -131,11 +131,11 @@ func (c *inspector) faultString(s *etree.Element, f *umFault) {
 		return
 	case strings.TrimSuffix(f.text, "."):
 		c.add(Warning, "fault-string", c.textSpan(s),
-			fmt.Sprintf("the server's faultstring for %s ends with a period: %q", f.local, f.text), f.spec,
-			&Fix{Title: "Add the period", Span: c.textSpan(s), Text: f.text})
+			c.t("fault-string", f.local, f.text), f.spec,
+			&Fix{Title: c.t("fix.add-period"), Span: c.textSpan(s), Text: f.text})
 	default:
 		c.add(Warning, "fault-string", c.textSpan(s),
-			fmt.Sprintf("faultstring %q is not what the server sends for %s: %q", clip(text), f.local, f.text), f.spec, nil)
+			c.t("fault-string.other", clip(text), f.local, f.text), f.spec, nil)
 	}
 }
 
@@ -161,17 +161,17 @@ func (c *inspector) detail(fault, detail *etree.Element, f *umFault) {
 		x := find("ExceptionType")
 		if x == nil {
 			c.add(Error, "fault-detail", at,
-				fmt.Sprintf("the %s fault has no <detail><m:ExceptionType>%s</m:ExceptionType></detail>; MS-OXWUMS 2.2.3.1 says the server MUST return it", f.local, f.local),
+				c.t("fault-detail", f.local, f.local),
 				SpecExceptionType, nil)
 			return
 		}
 		if ns := c.ns(x); ns != NSMessages && ns != "" {
 			c.add(Error, "fault-detail", c.nameSpan(x),
-				fmt.Sprintf("<%s> is in namespace %q; ExceptionType is in %q", x.FullTag(), c.info(x).NS, NSMessages), SpecExceptionType, nil)
+				c.t("fault-detail.namespace", x.FullTag(), c.info(x).NS, NSMessages), SpecExceptionType, nil)
 		}
 		if t := strings.TrimSpace(c.info(x).Text); t != f.local && t != "a:"+f.local {
 			c.add(Error, "fault-detail", c.textSpan(x),
-				fmt.Sprintf("ExceptionType is %q, but the faultcode says %s; the server sends %q", clip(t), f.local, f.local), SpecExceptionType, nil)
+				c.t("fault-detail.type", clip(t), f.local, f.local), SpecExceptionType, nil)
 		}
 		return
 	}
@@ -179,23 +179,23 @@ func (c *inspector) detail(fault, detail *etree.Element, f *umFault) {
 		x := find(want.name)
 		if x == nil {
 			c.add(Error, "fault-detail", at,
-				fmt.Sprintf("the %s fault has no <e:%s>%s</e:%s> in its detail (MS-OXWUMS 2.2.2.1)", f.local, want.name, want.text, want.name),
+				c.t("fault-detail.error", f.local, want.name, want.text, want.name),
 				SpecMalformed, nil)
 			continue
 		}
 		if c.ns(x) != NSErrors {
 			c.add(Error, "fault-detail", c.nameSpan(x),
-				fmt.Sprintf("<%s> is in namespace %q; the server writes it in %q", x.FullTag(), c.info(x).NS, NSErrors), SpecMalformed, nil)
+				c.t("fault-detail.error-namespace", x.FullTag(), c.info(x).NS, NSErrors), SpecMalformed, nil)
 		}
 		switch t := strings.TrimSpace(c.info(x).Text); t {
 		case want.text:
 		case strings.TrimSuffix(want.text, "."):
 			c.add(Warning, "fault-detail", c.textSpan(x),
-				fmt.Sprintf("the server's %s ends with a period: %q", want.name, want.text), SpecMalformed,
-				&Fix{Title: "Add the period", Span: c.textSpan(x), Text: want.text})
+				c.t("fault-detail.period", want.name, want.text), SpecMalformed,
+				&Fix{Title: c.t("fix.add-period"), Span: c.textSpan(x), Text: want.text})
 		default:
 			c.add(Error, "fault-detail", c.textSpan(x),
-				fmt.Sprintf("%s is %q; the server sends %q", want.name, clip(t), want.text), SpecMalformed, nil)
+				c.t("fault-detail.text", want.name, clip(t), want.text), SpecMalformed, nil)
 		}
 	}
 }

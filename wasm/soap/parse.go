@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+
+	"umplay/wasm/msg"
 )
 
 // attrInfo is where one attribute of a start tag is in the source.
@@ -48,7 +50,7 @@ type declInfo struct {
 // syntaxErr is a well-formedness (or limit) failure.
 type syntaxErr struct {
 	Code       string
-	Msg        string // for people: what is wrong and what to do
+	Msg        msg.M  // for people: what is wrong and what to do
 	Reason     string // for the server's fault text (.NET wording where known)
 	Start, End int    // byte offsets
 	// At is where the reader meets the failure (it decides the row: before
@@ -109,7 +111,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 	p.doc = etree.NewDocument()
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
-			Msg:    fmt.Sprintf("soap: request is %d bytes, limit is %d; shorten it", len(src), MaxBytes),
+			Msg:    msg.New("parse.limit-size", len(src), MaxBytes),
 			Reason: fmt.Sprintf("Maximum request length exceeded (%d bytes, limit %d).", len(src), MaxBytes),
 			Start:  0, End: 0}
 		return p
@@ -146,9 +148,9 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 		}
 		return "", false
 	}
-	fail := func(code, msg, reason string, start, end int) {
+	fail := func(code string, m msg.M, reason string, start, end int) {
 		if p.err == nil {
-			p.err = &syntaxErr{Code: code, Msg: msg, Reason: reason, Start: start, End: end, At: start}
+			p.err = &syntaxErr{Code: code, Msg: m, Reason: reason, Start: start, End: end, At: start}
 		}
 	}
 	rootDone := false
@@ -165,22 +167,22 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			return nil
 		}
 		if err != nil {
-			msg := err.Error()
+			text := err.Error()
 			if se := syntaxError(err); se != nil {
-				msg = se.Msg
+				text = se.Msg
 			}
 			at := end
 			if at > off && at > 0 {
 				at-- // InputOffset points just past the bad input
 			}
-			if msg == "unexpected EOF" && len(stack) > 0 {
+			if text == "unexpected EOF" && len(stack) > 0 {
 				break // reported below as an unclosed element
 			}
 			if p.stop >= 0 {
 				p.unread = off
 				return p
 			}
-			fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: %s; correct the markup here", msg), xmlReason(msg), at, min(at+1, len(src)))
+			fail("xml-syntax", msg.New("parse.syntax", text), xmlReason(text), at, min(at+1, len(src)))
 			return p
 		}
 		sawToken = true
@@ -229,17 +231,17 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 		switch t := tok; t.Kind {
 		case tokStart:
 			if rootDone && len(stack) == 0 {
-				fail("xml-syntax", "the XML is not well-formed: there is more than one root element; a SOAP request has exactly one Envelope",
+				fail("xml-syntax", msg.New("parse.roots"),
 					"There are multiple root elements.", off, end)
 				return p
 			}
 			if len(stack) >= MaxDepth {
-				fail("limit-depth", fmt.Sprintf("soap: elements nest deeper than %d levels; a Disconnect request needs 4", MaxDepth),
+				fail("limit-depth", msg.New("parse.limit-depth", MaxDepth),
 					fmt.Sprintf("The document nests deeper than %d levels.", MaxDepth), off, end)
 				return p
 			}
 			if len(t.Attr) > MaxAttrs {
-				fail("limit-attrs", fmt.Sprintf("soap: element <%s> has %d attributes, limit is %d", qname(t.Name), len(t.Attr), MaxAttrs),
+				fail("limit-attrs", msg.New("parse.limit-attrs", qname(t.Name), len(t.Attr), MaxAttrs),
 					fmt.Sprintf("An element has %d attributes, limit %d.", len(t.Attr), MaxAttrs), off, end)
 				return p
 			}
@@ -267,7 +269,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 					if i < len(info.Attrs) {
 						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameEnd
 					}
-					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attribute %q appears twice; keep one", key),
+					fail("xml-syntax", msg.New("parse.attr-twice", key),
 						fmt.Sprintf("'%s' is a duplicate attribute name.", key), s, e)
 					return p
 				}
@@ -289,7 +291,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			}
 			if a, b, ok := attrsRunTogether(info.Attrs, src, end); ok {
 				name := src[a:b]
-				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attribute %s follows the previous one without white space; put a space before it", name),
+				fail("xml-syntax", msg.New("parse.attr-space", name),
 					fmt.Sprintf("'%s' is an unexpected token. Expecting white space.", name), a, b)
 				return p
 			}
@@ -326,7 +328,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			stack = append(stack, o)
 			ns, ok := lookup(t.Name.Space)
 			if !ok {
-				fail("xml-prefix", fmt.Sprintf("the XML is not well-formed: the prefix %q is not declared; declare it with xmlns:%s=\"…\" or remove it", t.Name.Space, t.Name.Space),
+				fail("xml-prefix", msg.New("parse.prefix", t.Name.Space, t.Name.Space),
 					fmt.Sprintf("'%s' is an undeclared prefix.", t.Name.Space), info.NameStart, info.NameStart+len(t.Name.Space))
 				return p
 			}
@@ -339,7 +341,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 					if i < len(info.Attrs) {
 						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameStart+len(a.Name.Space)
 					}
-					fail("xml-prefix", fmt.Sprintf("the XML is not well-formed: the prefix %q is not declared; declare it with xmlns:%s=\"…\" or remove it", a.Name.Space, a.Name.Space),
+					fail("xml-prefix", msg.New("parse.prefix", a.Name.Space, a.Name.Space),
 						fmt.Sprintf("'%s' is an undeclared prefix.", a.Name.Space), s, e)
 					return p
 				}
@@ -351,7 +353,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 				if j < len(info.Attrs) {
 					s, e = info.Attrs[j].NameStart, info.Attrs[j].NameEnd
 				}
-				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: attributes %s and %s have the same namespace and name; keep one", qname(t.Attr[i].Name), qname(t.Attr[j].Name)),
+				fail("xml-syntax", msg.New("parse.attr-same", qname(t.Attr[i].Name), qname(t.Attr[j].Name)),
 					fmt.Sprintf("'%s' is a duplicate attribute name.", qname(t.Attr[j].Name)), s, e)
 				return p
 			}
@@ -359,7 +361,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			info.Local = t.Name.Local
 		case tokEnd:
 			if len(stack) == 0 {
-				fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: end tag </%s> has no start tag; remove it", qname(t.Name)),
+				fail("xml-syntax", msg.New("parse.end-unmatched", qname(t.Name)),
 					fmt.Sprintf("Unexpected end tag </%s>.", qname(t.Name)), off, end)
 				return p
 			}
@@ -368,7 +370,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 				if end != off && !isQName(t.Name, top.name) {
 					got := qname(t.Name)
 					at := p.pos(top.start)
-					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", top.name, at.Line, at.Col, got, top.name),
+					fail("xml-syntax", msg.New("parse.mismatch", top.name, at.Line, at.Col, got, top.name),
 						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
 						off+2, off+2+len(got))
 					return p
@@ -388,7 +390,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 				if want := top.name; !isQName(t.Name, want) {
 					got := qname(t.Name)
 					at := p.pos(info.Start)
-					fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> (opened at line %d, column %d) is closed by </%s>; close it with </%s>", want, at.Line, at.Col, got, want),
+					fail("xml-syntax", msg.New("parse.mismatch", want, at.Line, at.Col, got, want),
 						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", want, at.Line, at.Col+1, got),
 						info.EndNameStart, info.EndNameStart+len(got))
 					return p
@@ -401,7 +403,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 		case tokText:
 			if len(stack) == 0 {
 				if i := firstNonSpace(t.Data); i >= 0 {
-					fail("xml-syntax", "the XML is not well-formed: text outside the root element; remove it",
+					fail("xml-syntax", msg.New("parse.text-outside"),
 						"Data at the root level is invalid.", off+i, end)
 					return p
 				}
@@ -424,7 +426,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 		case tokProcInst:
 			if t.Target == "xml" {
 				if off != 0 {
-					fail("xml-syntax", "the XML is not well-formed: the XML declaration must be the very first thing in the document; move it to line 1, column 1",
+					fail("xml-syntax", msg.New("parse.decl-late"),
 						"Unexpected XML declaration. The XML declaration must be the first node in the document, and no white space characters are allowed to appear before it.", off, end)
 					return p
 				}
@@ -437,18 +439,18 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			}
 		case tokDirective:
 			if strings.HasPrefix(strings.TrimSpace(string(t.Data)), "DOCTYPE") {
-				fail("xml-doctype", "a SOAP message must not contain a document type declaration (SOAP 1.1 §3); remove the <!DOCTYPE …>",
+				fail("xml-doctype", msg.New("parse.doctype"),
 					"For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings to XmlReader.Create method.", off, end)
 				return p
 			}
-			fail("xml-syntax", "the XML is not well-formed: unexpected <!…> declaration; remove it",
+			fail("xml-syntax", msg.New("parse.decl-unexpected"),
 				"Unexpected DTD declaration.", off, end)
 			return p
 		}
 	}
 	if len(stack) > 0 {
 		top := stack[len(stack)-1]
-		fail("xml-syntax", fmt.Sprintf("the XML is not well-formed: <%s> is never closed; add </%s>", top.name, top.name),
+		fail("xml-syntax", msg.New("parse.unclosed", top.name, top.name),
 			"Unexpected end of file has occurred. The following elements are not closed: "+openNames(stack, func(o open) string { return o.name })+".",
 			top.start+1, top.start+1+len(top.name))
 		p.err.At = len(src)
@@ -456,10 +458,10 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 	}
 	if p.root == nil {
 		if !sawToken || strings.TrimSpace(src) == "" {
-			fail("xml-empty", "the request body is empty; a Disconnect request is a SOAP Envelope holding a Disconnect element",
+			fail("xml-empty", msg.New("parse.empty"),
 				"Root element is missing.", 0, 0)
 		} else {
-			fail("xml-syntax", "the document has no root element; a SOAP request is one Envelope element",
+			fail("xml-syntax", msg.New("parse.no-root"),
 				"Root element is missing.", len(src), len(src))
 		}
 	}

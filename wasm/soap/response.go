@@ -2,13 +2,13 @@ package soap
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/beevik/etree"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 )
 
 // Kind is what an XML example in documentation shows.
@@ -46,9 +46,9 @@ type Doc struct {
 // namespace declaration must name a real namespace: one written with
 // https:// (or …/2006/message, without the s) is a typo with a fix, an
 // error where something is in it. It never panics.
-func Inspect(body string) *Doc {
+func Inspect(body string, l msg.Lang) *Doc {
 	p := parse(body)
-	ins := &inspector{p: p, src: body, doc: &Doc{Kind: KindFragment}}
+	ins := &inspector{p: p, src: body, doc: &Doc{Kind: KindFragment}, lang: l}
 	ins.classify()
 	// Several roots: the reader fails at the second (right after the
 	// first) or stops reading before it (after a line break, p.unread).
@@ -61,7 +61,7 @@ func Inspect(body string) *Doc {
 			if w.err != nil && w.err.Start >= len(open)+len(body) {
 				// the error is in our end tag: an element is not closed
 				w.err = &syntaxErr{Code: "xml-syntax", Start: len(open) + len(body), End: len(open) + len(body),
-					Msg: "the XML is not well-formed: an element is still open at the end of the example; close it"}
+					Msg: msg.New("parse.example-unclosed")}
 			}
 			ins.p, ins.shift, ins.wrapped = w, len(open), w.root
 		}
@@ -79,7 +79,11 @@ type inspector struct {
 	wrapped *etree.Element // our own root around a fragment, if any
 	doc     *Doc
 	seen    map[[2]int]bool // declaration values already reported
+	lang    msg.Lang        // the language of the messages
 }
+
+// t is the catalog entry key in the inspector's language, formatted.
+func (c *inspector) t(key string, args ...any) string { return msg.Format(c.lang, key, args...) }
 
 func (c *inspector) span(start, end int) Span {
 	if c.lines == nil {
@@ -182,7 +186,7 @@ func (c *inspector) run() {
 	if p.err != nil {
 		if c.doc.Kind != KindRequest { // Check reports it for a request
 			e := p.err
-			c.add(Error, e.Code, c.span(e.Start, e.End), e.Msg, SpecXML, nil)
+			c.add(Error, e.Code, c.span(e.Start, e.End), e.Msg.In(c.lang), SpecXML, nil)
 		}
 		return
 	}
@@ -277,25 +281,25 @@ func (c *inspector) declarations() {
 func (c *inspector) declaration(e *etree.Element, a attrInfo, used bool) {
 	sp := c.span(a.ValStart, a.ValEnd)
 	sev := Warning
-	effect := "nothing here is in it yet, but a reader copying the example would put something there"
+	effect := c.t("namespace-typo.unused")
 	if used {
 		sev = Error
-		effect = "what is in it is in a namespace Exchange does not know, and a client proxy generated from the WSDL does not read it"
+		effect = c.t("namespace-typo.used")
 	}
 	if real, ok := NamespaceTypo(a.Value); ok {
-		title := "Change https:// to http://"
+		title := c.t("fix.https")
 		if !strings.HasPrefix(a.Value, "https://") || strings.HasSuffix(a.Value, "/message") {
-			title = "Use " + real
+			title = c.t("fix.use", real)
 		}
 		c.add(sev, "namespace-typo", sp,
-			fmt.Sprintf("namespace %q is a typo of %q: %s; change it to %q", a.Value, real, effect, real),
+			c.t("namespace-typo", a.Value, real, effect, real),
 			SpecSOAP+"#_Toc478383495", &Fix{Title: title, Span: sp, Text: real})
 		return
 	}
 	rest := strings.TrimPrefix(strings.TrimPrefix(a.Value, "https://"), "http://")
 	if strings.HasPrefix(rest, servicePrefix) && !isReal(a.Value) {
 		c.add(sev, "namespace-unknown", sp,
-			fmt.Sprintf("namespace %q is not one of the service's (%s, %s, %s): %s; use the one meant", a.Value, NSMessages, NSTypes, NSErrors, effect),
+			c.t("namespace-unknown", a.Value, NSMessages, NSTypes, NSErrors, effect),
 			SpecMalformed, nil)
 	}
 }
@@ -325,19 +329,19 @@ func (c *inspector) envelope() {
 	root := c.p.root
 	if ns := c.ns(root); ns != NSEnvelope {
 		c.add(Error, "envelope-namespace", c.nameSpan(root),
-			fmt.Sprintf("the Envelope is in namespace %q; a SOAP 1.1 response is in %q, and a client reading SOAP 1.1 refuses anything else", c.info(root).NS, NSEnvelope),
+			c.t("response-envelope-namespace", c.info(root).NS, NSEnvelope),
 			SpecSOAPEnvelope, nil)
 	}
 	body := c.body(root)
 	if c.ns(body) != NSEnvelope {
 		c.add(Error, "envelope-namespace", c.nameSpan(body),
-			fmt.Sprintf("<%s> is in namespace %q; the Body of a SOAP 1.1 message is in %q", body.FullTag(), c.info(body).NS, NSEnvelope),
+			c.t("response-body-namespace", body.FullTag(), c.info(body).NS, NSEnvelope),
 			SpecSOAPEnvelope, nil)
 	}
 	kids := elements(body)
 	for _, extra := range kids[1:] {
 		c.add(Error, "body-extra-child", c.nameSpan(extra),
-			fmt.Sprintf("the Body holds <%s> after <%s>; a response Body holds exactly one element: remove it", extra.FullTag(), kids[0].FullTag()),
+			c.t("response-body-extra", extra.FullTag(), kids[0].FullTag()),
 			SpecSOAPEnvelope, nil)
 	}
 	if c.doc.Kind == KindFault {
@@ -352,29 +356,29 @@ func (c *inspector) response(e *etree.Element) {
 	op := c.doc.Operation
 	name := c.local(e)
 	if op == "" {
-		msg := fmt.Sprintf("<%s> is not the response of an operation of the UM web service (%s); a client of this endpoint cannot read it", e.FullTag(), opNames())
+		msg := c.t("response-unknown", e.FullTag(), opNames())
 		for _, o := range Operations {
 			if strings.EqualFold(o.Response(), name) {
-				msg = fmt.Sprintf("<%s> is written in the wrong case: the response of %s is <%s>; element names are case-sensitive", e.FullTag(), o, o.Response())
+				msg = c.t("response-unknown.case", e.FullTag(), o, o.Response())
 			}
 		}
 		if ews := strings.TrimSuffix(name, "Response"); ews == "DisconnectPhoneCall" || ews == "GetPhoneCallInformation" || ews == "PlayOnPhone2" {
-			msg = fmt.Sprintf("<%s> is the response of the EWS operation %s (Exchange 2010 and later, EWS endpoint), not of the UM web service", e.FullTag(), ews)
+			msg = c.t("response-unknown.ews", e.FullTag(), ews)
 		}
 		c.add(Error, "response-unknown", c.nameSpan(e), msg, SpecDisconnect, nil)
 		return
 	}
 	if ns := c.ns(e); ns != NSMessages {
 		c.add(Error, "response-namespace", c.nameSpan(e),
-			fmt.Sprintf("<%s> is in namespace %q; %s's response is in %q, and a client proxy generated from the WSDL does not read it elsewhere", e.FullTag(), c.info(e).NS, op, NSMessages),
+			c.t("response-namespace", e.FullTag(), c.info(e).NS, op, NSMessages),
 			op.SpecRef(), nil)
 	}
 	shape := responseShapes[op]
 	if shape.kind == shapeEmpty {
-		c.noText(e, fmt.Sprintf("<%s> is empty", name), op)
+		c.noText(e, c.t("response-text.empty", name), op)
 		for _, k := range elements(e) {
 			c.add(Error, "response-child-unknown", c.nameSpan(k),
-				fmt.Sprintf("<%s> has no children (%s's response is an empty element); remove <%s>", name, op, k.FullTag()), op.SpecRef(), nil)
+				c.t("response-child-unknown.empty-op", name, op, k.FullTag()), op.SpecRef(), nil)
 		}
 		return
 	}
@@ -403,24 +407,24 @@ func (c *inspector) response(e *etree.Element) {
 // children checks that e holds, as elements in e's namespace, each of names
 // exactly once and nothing else, and returns them by name.
 func (c *inspector) children(e *etree.Element, names []string, op Operation) map[string]*etree.Element {
-	c.noText(e, fmt.Sprintf("<%s> holds elements", c.local(e)), op)
+	c.noText(e, c.t("response-text.elements", c.local(e)), op)
 	got := map[string]*etree.Element{}
 	for _, k := range elements(e) {
 		n := c.local(k)
 		if !contains(names, n) {
 			c.add(Error, "response-child-unknown", c.nameSpan(k),
-				fmt.Sprintf("<%s> has no child <%s> (it holds %s); remove it or fix its name", c.local(e), k.FullTag(), nameList(names)), op.SpecRef(), nil)
+				c.t("response-child-unknown.name", c.local(e), k.FullTag(), c.nameList(names)), op.SpecRef(), nil)
 			continue
 		}
 		if _, dup := got[n]; dup {
 			c.add(Error, "response-child-repeated", c.nameSpan(k),
-				fmt.Sprintf("<%s> appears twice in <%s>; it holds one: remove the extra", n, c.local(e)), op.SpecRef(), nil)
+				c.t("response-child-repeated", n, c.local(e)), op.SpecRef(), nil)
 			continue
 		}
 		got[n] = k
 		if c.ns(k) != c.ns(e) {
 			c.add(Error, "response-child-namespace", c.nameSpan(k),
-				fmt.Sprintf("<%s> is in namespace %q, not %q (the schema qualifies every element); a client proxy generated from the WSDL would not read it", k.FullTag(), c.info(k).NS, NSMessages),
+				c.t("response-child-namespace", k.FullTag(), c.info(k).NS, NSMessages),
 				op.SpecRef(), nil)
 		}
 	}
@@ -432,7 +436,7 @@ func (c *inspector) children(e *etree.Element, names []string, op Operation) map
 	}
 	if len(missing) > 0 {
 		c.add(Error, "response-child-missing", c.nameSpan(e),
-			fmt.Sprintf("<%s> lacks %s; %s's response always has it", c.local(e), nameList(missing), op), op.SpecRef(), nil)
+			c.t("response-child-missing", c.local(e), c.nameList(missing), op), op.SpecRef(), nil)
 	}
 	return got
 }
@@ -441,7 +445,7 @@ func (c *inspector) children(e *etree.Element, names []string, op Operation) map
 func (c *inspector) noText(e *etree.Element, what string, op Operation) {
 	if strings.TrimSpace(c.info(e).Text) != "" {
 		c.add(Error, "response-text", c.textSpan(e),
-			fmt.Sprintf("%s, but text %q is in it; remove the text", what, clip(strings.TrimSpace(c.info(e).Text))), op.SpecRef(), nil)
+			c.t("response-text", what, clip(strings.TrimSpace(c.info(e).Text))), op.SpecRef(), nil)
 	}
 }
 
@@ -449,7 +453,7 @@ func (c *inspector) noText(e *etree.Element, what string, op Operation) {
 func (c *inspector) value(e *etree.Element, typ string, op Operation) {
 	for _, k := range elements(e) {
 		c.add(Error, "response-child-unknown", c.nameSpan(k),
-			fmt.Sprintf("<%s> holds text, not elements; remove <%s>", c.local(e), k.FullTag()), op.SpecRef(), nil)
+			c.t("response-child-unknown.text", c.local(e), k.FullTag()), op.SpecRef(), nil)
 	}
 	text := strings.TrimSpace(c.info(e).Text)
 	sp := c.textSpan(e)
@@ -459,7 +463,7 @@ func (c *inspector) value(e *etree.Element, typ string, op Operation) {
 		case "true", "false", "1", "0":
 		default:
 			c.add(Error, "response-value", sp,
-				fmt.Sprintf("<%s> is %q, not an xs:boolean; write true or false", c.local(e), text), op.SpecRef(), nil)
+				c.t("response-value", c.local(e), text), op.SpecRef(), nil)
 		}
 	case "UMCallState", "UMEventCause":
 		vals := umCallStates
@@ -472,21 +476,21 @@ func (c *inspector) value(e *etree.Element, typ string, op Operation) {
 		var fix *Fix
 		for _, v := range vals {
 			if strings.EqualFold(v, text) {
-				fix = &Fix{Title: "Use " + v, Span: sp, Text: v}
+				fix = &Fix{Title: c.t("fix.use", v), Span: sp, Text: v}
 			}
 		}
 		c.add(Error, "response-value", sp,
-			fmt.Sprintf("<%s> is %q, not a %s value (%s); a client proxy generated from the WSDL refuses it", c.local(e), text, typ, strings.Join(vals, ", ")),
+			c.t("response-value.enum", c.local(e), text, typ, strings.Join(vals, ", ")),
 			SpecGetCallInfo, fix)
 	case "CallId":
 		if text == "" {
 			c.add(Error, "response-value", sp,
-				fmt.Sprintf("<%s> is empty; it holds the CallId of the new call, which the client passes to GetCallInfo and Disconnect", c.local(e)), op.SpecRef(), nil)
+				c.t("response-value.callid-empty", c.local(e)), op.SpecRef(), nil)
 			return
 		}
 		if r := callid.Decode(text); !r.OK && !strings.ContainsAny(text, "…{}[]") {
 			c.add(Warning, "response-callid", sp,
-				fmt.Sprintf("<%s> is %q, which is not a CallId the server would accept back (base64 of GUID@host)", c.local(e), clip(text)), SpecCallIDExample, nil)
+				c.t("response-callid", c.local(e), clip(text)), SpecCallIDExample, nil)
 		}
 	}
 }
@@ -553,7 +557,7 @@ func opNames() string {
 }
 
 // nameList is "<a>", "<a> and <b>" or "<a>, <b> and <c>".
-func nameList(names []string) string {
+func (c *inspector) nameList(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = "<" + n + ">"
@@ -561,7 +565,7 @@ func nameList(names []string) string {
 	if len(q) < 2 {
 		return strings.Join(q, "")
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + c.t("list.and") + q[len(q)-1]
 }
 
 // clip shortens s for a message to 60 characters.

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"umplay/wasm/msg"
 )
 
 const (
@@ -185,12 +187,12 @@ func TestInspect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Inspect(tt.in)
+			d := Inspect(tt.in, msg.EN)
 			if d.Kind != tt.kind || d.Element != tt.elem || d.Operation != tt.op {
-				t.Errorf("Inspect(%q) = %s %q %q, want %s %q %q", tt.in, d.Kind, d.Element, d.Operation, tt.kind, tt.elem, tt.op)
+				t.Errorf("Inspect(%q, msg.EN) = %s %q %q, want %s %q %q", tt.in, d.Kind, d.Element, d.Operation, tt.kind, tt.elem, tt.op)
 			}
 			if got := diags(d.Diagnostics); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Inspect(%q) diagnostics =\n%q\nwant\n%q\n%+v", tt.in, got, tt.want, d.Diagnostics)
+				t.Errorf("Inspect(%q, msg.EN) diagnostics =\n%q\nwant\n%q\n%+v", tt.in, got, tt.want, d.Diagnostics)
 			}
 			var fixes []string
 			for _, dg := range d.Diagnostics {
@@ -204,7 +206,7 @@ func TestInspect(t *testing.T) {
 						t.Errorf("fix %+v: %v", dg.Fix, err)
 						continue
 					}
-					for _, again := range Inspect(fixed).Diagnostics {
+					for _, again := range Inspect(fixed, msg.EN).Diagnostics {
 						if again.Start == dg.Start && again.Code == dg.Code {
 							t.Errorf("after fix %q, %s is still at %d:%d", dg.Fix.Text, dg.Code, dg.Start.Line, dg.Start.Col)
 						}
@@ -247,7 +249,7 @@ func FuzzInspect(f *testing.F) {
 	f.Add(f2)
 	f.Add("<a/><b/>")
 	f.Fuzz(func(t *testing.T, s string) {
-		d := Inspect(s)
+		d := Inspect(s, msg.EN)
 		for _, dg := range d.Diagnostics {
 			if dg.Fix != nil {
 				if _, err := ApplyFix(s, *dg.Fix); err != nil {

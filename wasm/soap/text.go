@@ -2,9 +2,10 @@ package soap
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // Encoding is how the bytes of a document encode its text, as .NET's
@@ -83,9 +84,18 @@ type TextError struct {
 	Offset int
 	Pos    Pos
 	Msg    string // e.g. "not UTF-8 text: byte 0xFF at offset 17"
+	M      msg.M  // Msg not yet put in words (the catalog's key and arguments)
 }
 
 func (e *TextError) Error() string { return "soap: " + e.Msg }
+
+// Text is the error's message in l (Msg is the English).
+func (e *TextError) Text(l msg.Lang) string {
+	if e.M.Key == "" {
+		return e.Msg
+	}
+	return e.M.In(l)
+}
 
 // DecodeText turns the bytes of a document into its text, the way the
 // server's XmlReader does before it parses: a UTF-8 byte order mark is
@@ -128,7 +138,7 @@ func decodeUTF8(b []byte, start int) (string, *TextError) {
 		}
 		r, n := utf8.DecodeRune(body[i:])
 		if r == utf8.RuneError && n <= 1 {
-			return "", textErr(string(body[:i]), start+i, fmt.Sprintf("not UTF-8 text: byte 0x%02X at offset %d; save the file as UTF-8", c, start+i))
+			return "", textErr(string(body[:i]), start+i, msg.New("text.utf8", c, start+i))
 		}
 		i += n
 	}
@@ -150,12 +160,11 @@ func looksUTF16(body []byte, i int) bool {
 
 // nulMsg describes a NUL byte; utf16ish says it looks like ASCII in
 // UTF-16LE written without a byte order mark.
-func nulMsg(off int, utf16ish bool) string {
-	msg := fmt.Sprintf("not text: a NUL byte at offset %d", off)
+func nulMsg(off int, utf16ish bool) msg.M {
 	if utf16ish {
-		return msg + "; this looks like UTF-16 without a byte order mark: save the file as UTF-8"
+		return msg.New("text.nul-utf16", off)
 	}
-	return msg + "; XML text cannot contain NUL"
+	return msg.New("text.nul", off)
 }
 
 func decodeUTF16(b []byte, enc Encoding) (string, *TextError) {
@@ -173,7 +182,7 @@ func decodeUTF16(b []byte, enc Encoding) (string, *TextError) {
 		u := unit(i)
 		switch {
 		case u == 0:
-			return "", textErr(string(out), start+i, fmt.Sprintf("not %s text: a NUL character at offset %d; XML text cannot contain NUL", enc, start+i))
+			return "", textErr(string(out), start+i, msg.New("text.utf16-nul", enc.String(), start+i))
 		case utf16.IsSurrogate(rune(u)):
 			if u < 0xDC00 && i+3 < n {
 				if v := unit(i + 2); v >= 0xDC00 && v <= 0xDFFF {
@@ -182,20 +191,20 @@ func decodeUTF16(b []byte, enc Encoding) (string, *TextError) {
 					continue
 				}
 			}
-			return "", textErr(string(out), start+i, fmt.Sprintf("not %s text: unpaired surrogate 0x%04X at offset %d", enc, u, start+i))
+			return "", textErr(string(out), start+i, msg.New("text.surrogate", enc.String(), u, start+i))
 		default:
 			out = utf8.AppendRune(out, rune(u))
 		}
 	}
 	if len(body)%2 == 1 {
 		at := start + len(body) - 1
-		return "", textErr(string(out), at, fmt.Sprintf("not %s text: an odd number of bytes; the last byte, at offset %d, is half a character", enc, at))
+		return "", textErr(string(out), at, msg.New("text.odd", enc.String(), at))
 	}
 	return string(out), nil
 }
 
 // textErr is the error at byte offset off of the input, whose text before
 // it is before.
-func textErr(before string, off int, msg string) *TextError {
-	return &TextError{Offset: off, Pos: NewLines(before).Pos(len(before)), Msg: msg}
+func textErr(before string, off int, m msg.M) *TextError {
+	return &TextError{Offset: off, Pos: NewLines(before).Pos(len(before)), Msg: m.In(msg.EN), M: m}
 }

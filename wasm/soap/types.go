@@ -4,6 +4,7 @@ import (
 	"github.com/beevik/etree"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 )
 
 // Pos is a 1-based position in a text. Col counts characters (Unicode code
@@ -125,6 +126,9 @@ type Head struct {
 	ContentType string
 	// NoContentType sends no Content-Type header at all.
 	NoContentType bool
+	// Lang is the language of the diagnostics' messages and fix titles (as
+	// a client's Accept-Language would choose); codes never change with it.
+	Lang msg.Lang
 }
 
 // DefaultContentType is the media type of a SOAP 1.1 request (SOAP 1.1 §6).

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"umplay/wasm/jsonv"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -25,6 +26,10 @@ type State struct {
 	Endpoint    string
 	Builder     Builder
 	Example     string // file name in web/examples; "" when the text is no example
+	// Lang is the page's language, "en" or "pt-BR"; "" leaves the choice
+	// to the reader's stored choice and browser (a share link carries it
+	// when the sharer chose one).
+	Lang string
 }
 
 // Builder holds the builder form's fields.
@@ -67,8 +72,9 @@ func Default() State {
 
 // Head is the HTTP head the state's request is sent with.
 func (s State) Head() soap.Head {
+	l, _ := msg.Parse(s.Lang)
 	return soap.Head{SOAPActionPresent: s.SOAPActionPresent, SOAPAction: s.SOAPAction,
-		ContentType: s.ContentType, NoContentType: s.ContentType == ""}
+		ContentType: s.ContentType, NoContentType: s.ContentType == "", Lang: l}
 }
 
 // Options is what soap.Build needs for the builder's fields (text fields
@@ -96,7 +102,7 @@ func (b Builder) Options() soap.BuildOptions {
 //	{"request":…,"soapAction":…,"soapActionPresent":…,"contentType":…,
 //	 "endpoint":…,"builder":{"operation":…,"callId":…,"guid":…,"host":…,
 //	 "prefix":…,"decl":…,"entryId":…,"dialString":…,"greetingType":…,
-//	 "status":…,"folderId":…},"example":…}
+//	 "status":…,"folderId":…},"example":…,"lang":…}
 func (s State) JSON() []byte {
 	var b jsonv.ObjectWriter
 	bb := s.Builder
@@ -120,6 +126,9 @@ func (s State) JSON() []byte {
 	o.Raw("builder", b.Bytes())
 	if s.Example != "" {
 		o.String("example", s.Example)
+	}
+	if s.Lang != "" {
+		o.String("lang", s.Lang)
 	}
 	return o.Bytes()
 }
@@ -200,6 +209,14 @@ func Parse(data []byte) (State, error) {
 		}
 	}
 	p.str(v, "", "example", &s.Example, maxFile)
+	p.str(v, "", "lang", &s.Lang, maxShort)
+	if p.err == nil && s.Lang != "" {
+		l, ok := msg.Parse(s.Lang)
+		if !ok {
+			p.err = p.errAt("lang", v.Get("lang"), strconv.Quote(s.Lang)+" is not en or pt-BR")
+		}
+		s.Lang = l.String()
+	}
 	if p.err != nil {
 		return State{}, p.err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"umplay/wasm/jsonv"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -139,6 +140,7 @@ func roundTrip(t *testing.T, name string, s State) {
 			FolderID     string `json:"folderId"`
 		} `json:"builder"`
 		Example string `json:"example"`
+		Lang    string `json:"lang"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatalf("%s: encoding/json rejects JSON(): %v", name, err)
@@ -146,7 +148,7 @@ func roundTrip(t *testing.T, name string, s State) {
 	bb := m.Builder
 	std := State{m.Request, m.SOAPAction, m.SOAPActionPresent, m.ContentType, m.Endpoint,
 		Builder{soap.Operation(bb.Operation), bb.CallID, bb.GUID, bb.Host, bb.Prefix, bb.Decl, bb.EntryID,
-			bb.DialString, bb.GreetingType, bb.Status, bb.FolderID}, m.Example}
+			bb.DialString, bb.GreetingType, bb.Status, bb.FolderID}, m.Example, m.Lang}
 	if std != s {
 		t.Errorf("%s: encoding/json reads JSON() as %+v, want %+v", name, std, s)
 	}
@@ -211,5 +213,21 @@ func TestOptionsTrims(t *testing.T) {
 	o := b.Options()
 	if o.CallID != "abc" || o.Host != "h" || !o.OmitDecl || o.Operation != soap.Disconnect {
 		t.Errorf("Options() = %+v", o)
+	}
+}
+
+func TestLang(t *testing.T) {
+	s, err := Parse([]byte(`{"lang":"pt_BR"}`))
+	if err != nil || s.Lang != "pt-BR" || s.Head().Lang != msg.PTBR {
+		t.Fatalf(`Parse({"lang":"pt_BR"}) = %q, head %v, %v; want pt-BR`, s.Lang, s.Head().Lang, err)
+	}
+	if got := string(s.JSON()); !strings.HasSuffix(got, `,"lang":"pt-BR"}`) {
+		t.Errorf("JSON() = %s, want it to end with the lang", got)
+	}
+	if got := string(Default().JSON()); strings.Contains(got, "lang") {
+		t.Errorf("Default().JSON() = %s, want no lang", got)
+	}
+	if _, err := Parse([]byte(`{"lang":"fr"}`)); err == nil || !strings.Contains(err.Error(), `"lang"`) {
+		t.Errorf(`Parse({"lang":"fr"}) error = %v, want one naming the field`, err)
 	}
 }

@@ -3,6 +3,7 @@ package umsim
 import (
 	"strings"
 	"testing"
+	"umplay/wasm/msg"
 )
 
 func TestEndpointProblem(t *testing.T) {
@@ -17,9 +18,9 @@ func TestEndpointProblem(t *testing.T) {
 		{"https://user:pw@mail.contoso.com/EWS/UM2007Legacy.asmx", "password"},
 		{"https://mail.contoso.com/EWS/Exchange.asmx", "not the UM web service's"},
 	} {
-		got := EndpointProblem(tt.in)
+		got := EndpointProblem(tt.in, msg.EN)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
-			t.Errorf("EndpointProblem(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("EndpointProblem(%q, msg.EN) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -221,7 +222,7 @@ func TestOperationChecks(t *testing.T) {
 
 func TestUnknownOperation(t *testing.T) {
 	s, _ := newTestServer()
-	r := s.dispatch(&soap.Report{Operation: "PlayOnPhone2"}, true)
+	r := s.dispatch(words(msg.EN), &soap.Report{Operation: "PlayOnPhone2"}, true)
 	checkWire(t, r)
 	if r.Fault == nil || r.Fault.Code != "Server" {
 		t.Errorf("Fault = %+v, want soap:Server", r.Fault)

@@ -37,38 +37,36 @@ func DefaultMailbox() Mailbox {
 // what GetUMProperties reports; IsUMEnabled answers true; ResetPIN answers
 // an empty response. The checker has vetted the request (status is an
 // xs:boolean, every child present).
-func (s *Server) settings(rep *soap.Report, apply bool) Response {
+func (s *Server) settings(l words, rep *soap.Report, apply bool) Response {
 	op := rep.Operation
 	m := s.mailbox
 	var what string
 	switch op {
 	case soap.GetUMProperties:
-		return success(getUMPropertiesBody(m), fmt.Sprintf(
-			"The server reports the mailbox's UM settings: out of office %s, missed-call notifications %s, Play on Phone number %s, telephone access number %s, and the telephone access folder's id. The Set operations change them.",
-			onOff(m.OofStatus), onOff(m.MissedCallNotificationEnabled), m.PlayOnPhoneDialString, m.TelephoneAccessNumbers))
+		return success(getUMPropertiesBody(m), l.tr("sim.mailbox.msg.5", onOff(m.OofStatus), onOff(m.MissedCallNotificationEnabled), m.PlayOnPhoneDialString, m.TelephoneAccessNumbers))
 	case soap.IsUMEnabled:
-		return success(valueBody(op, "true"), "The mailbox is enabled for Unified Messaging, so IsUMEnabled answers true.")
+		return success(valueBody(op, "true"), l.tr("sim.is-um-enabled"))
 	case soap.ResetPIN:
-		return success(emptyBody(op), "The server resets the mailbox's voice mail PIN and answers with an empty ResetPINResponse: the 200 status is the whole answer (the new PIN reaches the user by e-mail, not in the response).")
+		return success(emptyBody(op), l.tr("sim.reset-pin"))
 	case soap.SetOofStatus:
 		m.OofStatus = xmlBool(value(rep, "status"))
-		what = "the out-of-office status is now " + onOff(m.OofStatus)
+		what = l.tr("sim.mailbox.msg", onOff(m.OofStatus))
 	case soap.SetMissedCallNotificationEnabled:
 		m.MissedCallNotificationEnabled = xmlBool(value(rep, "status"))
-		what = "missed-call notifications are now " + onOff(m.MissedCallNotificationEnabled)
+		what = l.tr("sim.mailbox.msg.2", onOff(m.MissedCallNotificationEnabled))
 	case soap.SetPlayOnPhoneDialString:
 		m.PlayOnPhoneDialString = value(rep, "dialString")
-		what = fmt.Sprintf("the Play on Phone number is now %q", m.PlayOnPhoneDialString)
+		what = l.tr("sim.mailbox.msg.3", m.PlayOnPhoneDialString)
 	case soap.SetTelephoneAccessFolderEmail:
 		m.TelephoneAccessFolderEmail = strings.TrimSpace(value(rep, "base64FolderID"))
-		what = "the telephone access folder is now the one with id " + clip(m.TelephoneAccessFolderEmail, 64)
+		what = l.tr("sim.mailbox.msg.4", clip(m.TelephoneAccessFolderEmail, 64))
 	default:
 		return serverFault(fmt.Errorf("umsim: %q is not a settings operation", op))
 	}
 	if apply {
 		s.mailbox = m
 	}
-	return success(emptyBody(op), fmt.Sprintf("The server changed the mailbox's settings: %s (GetUMProperties reports it). %s is empty by design: the 200 status is the whole answer.", what, op.Response()))
+	return success(emptyBody(op), l.tr("sim.mailbox.msg.6", what, op.Response()))
 }
 
 // xmlBool is XmlConvert.ToBoolean of a value the checker accepted.

@@ -177,7 +177,7 @@ func serverFault(err error) Response {
 // methodNotAllowed is ASMX's HttpException(405, "Request format is
 // unrecognized."), which ASP.NET sends without a SOAP envelope. Our choice:
 // the text as plain text (ASP.NET would wrap it in an HTML error page).
-func methodNotAllowed(method string) Response {
+func methodNotAllowed(l words, method string) Response {
 	const body = "Request format is unrecognized."
 	return Response{
 		Status:     405,
@@ -188,9 +188,8 @@ func methodNotAllowed(method string) Response {
 			{"Content-Type", "text/plain; charset=utf-8"},
 			{"Content-Length", strconv.Itoa(len(body))},
 		},
-		Body: body,
-		Explain: fmt.Sprintf("The UM web service takes SOAP requests by POST only, so a %s request gets 405 Method Not Allowed and no SOAP envelope. Send the request with POST (HTTP methods are case-sensitive).",
-			strconvQuote(method)),
+		Body:    body,
+		Explain: l.tr("sim.render.msg.4", strconvQuote(method)),
 	}
 }
 
@@ -216,17 +215,17 @@ func bodiless(status int, text, explain string) Response {
 // SoapException with the UnsupportedMediaType subcode, which
 // SoapServerProtocolHelper.SetResponseErrorCode turns into 415 with no body.
 // late tells row 5b′ (a SOAP 1.1 envelope that did not come as text/xml).
-func unsupportedMediaType(ct string, rep *soap.Report, late bool) Response {
-	what := fmt.Sprintf("says Content-Type: %s", ct)
+func unsupportedMediaType(l words, ct string, rep *soap.Report, late bool) Response {
+	what := l.tr("sim.render.msg.5", ct)
 	if strings.TrimSpace(ct) == "" {
-		what = "has no Content-Type header"
+		what = l.tr("sim.render.msg.6")
 	}
-	explain := fmt.Sprintf("The request %s. ASMX checks the media type before it reads the body (ContentType.IsSoap: text/xml or application/soap+xml) and refuses anything else with 415 Unsupported Media Type and an empty body (the fault's UnsupportedMediaType subcode becomes the status). Send Content-Type: text/xml; charset=utf-8.", what)
+	explain := l.tr("sim.render.msg.7", what)
 	if base := strings.ToLower(mediaBase(ct)); base != strings.TrimSpace(base) {
-		explain += " Note that ASMX compares the part before ';' as it is, spaces included."
+		explain += l.tr("sim.render.msg.8")
 	}
 	if late {
-		explain = fmt.Sprintf("The request %s, SOAP 1.2's media type, but the envelope is SOAP 1.1. ASMX reads the envelope's namespace first, then requires text/xml for SOAP 1.1 and answers 415 Unsupported Media Type with an empty body. Send Content-Type: text/xml; charset=utf-8.", what)
+		explain = l.tr("sim.render.msg.9", what)
 	}
 	_ = rep
 	return bodiless(415, "Unsupported Media Type", explain)
@@ -245,43 +244,43 @@ func strconvQuote(m string) string {
 
 // verdictResponse renders the answer of rep.Verdict's row (behaviour.md,
 // contract v2).
-func verdictResponse(rep *soap.Report, req Request) Response {
+func verdictResponse(l words, rep *soap.Report, req Request) Response {
 	v := rep.Verdict
 	const unable = "Server was unable to read request. ---> "
 	switch v.Rule {
 	case soap.RowNoAction:
 		return soapFault("Client", "Unable to handle request without a valid action parameter. Please supply a valid soap action.", true,
-			fmt.Sprintf("ASMX picks the method by the SOAPAction HTTP header before it reads the body (Soap11ServerProtocolHelper.RouteRequest), and this request has none, so it answers soap:Client whatever the body says. Send SOAPAction: %s.", expectedOperation(rep, req).QuotedAction()))
+			l.tr("sim.render.msg.11", expectedOperation(rep, req).QuotedAction()))
 	case soap.RowUnknownAction:
 		return soapFault("Client", fmt.Sprintf("Server did not recognize the value of HTTP Header SOAPAction: %s.", v.Action), true,
-			explainAction(v.Action, expectedOperation(rep, req)))
+			explainAction(l, v.Action, expectedOperation(rep, req)))
 	case soap.RowUnreadable, soap.RowBroken:
-		return bodiless(400, "Bad Request", explainUnreadable(rep))
+		return bodiless(400, "Bad Request", explainUnreadable(l, rep))
 	case soap.RowVersion:
 		return soapFault("VersionMismatch",
 			fmt.Sprintf("Possible SOAP version mismatch: Envelope namespace %s was unexpected. Expecting %s.", v.Namespace, soap.NSEnvelope),
-			true, explainEnvelopeNS(v.Namespace, v.Local))
+			true, explainEnvelopeNS(l, v.Namespace, v.Local))
 	case soap.RowEnvelope:
 		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Envelope element.", true,
-			fmt.Sprintf("The root element is <%s> in the SOAP 1.1 namespace, but it is not the Envelope, so the server finds no message to read. Wrap the request in <soap:Envelope xmlns:soap=\"%s\"><soap:Body>…</soap:Body></soap:Envelope>.", v.Local, soap.NSEnvelope))
+			l.tr("sim.render.msg.12", v.Local, soap.NSEnvelope))
 	case soap.RowBody:
 		op := expectedOperation(rep, req)
 		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Body element.", true,
-			withDiagnostic(rep, "ASMX reads the Envelope in order: an optional soap:Header, then soap:Body, and it did not find the Body there.",
-				fmt.Sprintf("Put the request element inside <soap:Body>, e.g. <%s xmlns=\"%s\">.", op, soap.NSMessages)))
+			withDiagnostic(l, rep, l.tr("sim.body-missing"),
+				l.tr("sim.render.msg.13", op, soap.NSMessages)))
 	case soap.RowInvalid:
-		return malformed(explainInvalid(rep, req))
+		return malformed(explainInvalid(l, rep, req))
 	case soap.RowOperation:
 		op := expectedOperation(rep, req)
 		switch v.Exception {
 		case exInvalidCallID:
-			return umFault(op, v.Exception, withDiagnostic(rep,
-				fmt.Sprintf("The %s method received the CallId, but it is not a call identifier the server can read (base64 of <GUID>@<server FQDN>, decoded by .NET's Convert.FromBase64String), so it answers InvalidCallIdException (MS-OXWUMS 3.1.4.1).", op),
-				"A CallId is the base64 text of <GUID>@<server FQDN>: send it exactly as PlayOnPhone returned it."))
+			return umFault(op, v.Exception, withDiagnostic(l, rep,
+				l.tr("sim.render.msg.14", op),
+				l.tr("sim.callid-fix")))
 		case exInvalidObjectID:
-			return umFault(op, v.Exception, explainEntryID)
+			return umFault(op, v.Exception, l.tr("sim.explain.msg"))
 		case exDialingRules:
-			return umFault(op, v.Exception, explainDialString)
+			return umFault(op, v.Exception, l.tr("sim.explain.msg.2"))
 		}
 		return serverFault(fmt.Errorf("umsim: verdict of row 8 names unknown exception %q", v.Exception))
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -90,7 +91,7 @@ func TestVerdictFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := tt.v
-			r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
+			r := verdictResponse(words(msg.EN), &soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
 			checkWire(t, r)
 			if r.Status != tt.status {
 				t.Errorf("status %d, want %d", r.Status, tt.status)
@@ -161,7 +162,7 @@ func TestExplainSpecifics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v := tt.v
-		r := verdictResponse(&soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
+		r := verdictResponse(words(msg.EN), &soap.Report{Verdict: &v, Operation: tt.op, Action: actionOf(tt.req)}, tt.req)
 		for _, w := range tt.want {
 			if !strings.Contains(r.Explain, w) {
 				t.Errorf("%s: Explain = %q, want it to contain %q", tt.name, r.Explain, w)
@@ -178,7 +179,7 @@ func TestExplainQuotesDiagnostic(t *testing.T) {
 		{Severity: soap.Warning, Code: "xml-declaration-missing", Message: "no declaration"},
 		{Severity: soap.Error, Code: "child-unqualified", Rule: soap.RowInvalid, Message: "<CallId> has no namespace; qualify it"},
 	}}
-	r := verdictResponse(rep, post(soap.Disconnect, ""))
+	r := verdictResponse(words(msg.EN), rep, post(soap.Disconnect, ""))
 	if want := "<CallId> has no namespace; qualify it."; !strings.Contains(r.Explain, want) {
 		t.Errorf("Explain = %q, want it to end with %q", r.Explain, want)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -39,6 +40,9 @@ type Request struct {
 	// SOAPAction, made by a caller that shows its diagnostics too (the
 	// page): the server reads it instead of checking the body again.
 	Report *soap.Report
+	// Lang is the language of the explanation (Response.Explain); the
+	// protocol's own texts (faultstrings, bodies) are ASMX's, in English.
+	Lang msg.Lang
 }
 
 // Fault describes the SOAP fault of a response.
@@ -218,62 +222,62 @@ func (s *Server) eval(c Call, now time.Time) Call {
 // respond runs the decision order of behaviour.md (contract v2); apply
 // tells whether to change state.
 func (s *Server) respond(req Request, apply bool) Response {
+	l := words(req.Lang)
 	if req.Method != "" && req.Method != "POST" {
 		// Row 1. ASMX compares the method with "POST" case-sensitively
 		// (SoapServerProtocolFactory.CreateIfRequestCompatible) and
 		// answers UnsupportedRequestProtocol(405).
-		return methodNotAllowed(req.Method)
+		return methodNotAllowed(l, req.Method)
 	}
 	rep := req.Report
 	if rep == nil {
 		action, present := header(req.Header, "SOAPAction")
-		rep = soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action})
+		rep = soap.Check(req.Body, soap.Head{SOAPActionPresent: present, SOAPAction: action, Lang: req.Lang})
 	}
 	v := rep.Verdict
 	if v != nil && (v.Rule == soap.RowNoAction || v.Rule == soap.RowUnknownAction) {
 		// Rows 2 and 3: SoapServerProtocol.Initialize routes on the
 		// SOAPAction (Soap11ServerProtocolHelper.RouteRequest) before
 		// anything reads the body or its media type.
-		return verdictResponse(rep, req)
+		return verdictResponse(l, rep, req)
 	}
 	// Row 4: ReadParameters checks ContentType.IsSoap before it reads
 	// the body. An absent field is the empty string there
 	// (System.Web HttpRequest.ContentType), which is not a SOAP type.
 	ct, _ := header(req.Header, "Content-Type")
 	if !isSOAPMediaType(ct) {
-		return unsupportedMediaType(ct, rep, false)
+		return unsupportedMediaType(l, ct, rep, false)
 	}
 	if v != nil && (v.Rule == soap.RowUnreadable || v.Rule == soap.RowVersion) {
-		return verdictResponse(rep, req)
+		return verdictResponse(l, rep, req)
 	}
 	// Row 5b′: after CheckHelperVersion, a SOAP 1.1 envelope must come as
 	// text/xml (ContentType.MatchesBase with helper.HttpContentType).
 	if !matchesBase(ct, "text/xml") {
-		return unsupportedMediaType(ct, rep, true)
+		return unsupportedMediaType(l, ct, rep, true)
 	}
 	if v != nil && v.Rule == soap.RowMustUnderstand {
-		return s.mustUnderstand(rep, apply)
+		return s.mustUnderstand(l, rep, apply)
 	}
 	if v != nil {
-		return verdictResponse(rep, req)
+		return verdictResponse(l, rep, req)
 	}
-	return s.dispatch(rep, apply)
+	return s.dispatch(l, rep, apply)
 }
 
 // mustUnderstand is row 9: the operation runs (and its effect stands); only
 // when it succeeded does WriteReturns call
 // SoapHeaderHandling.EnsureHeadersUnderstood, which throws a
 // SoapHeaderException (MustUnderstand, no <detail>).
-func (s *Server) mustUnderstand(rep *soap.Report, apply bool) Response {
-	r := s.dispatch(rep, apply)
+func (s *Server) mustUnderstand(l words, rep *soap.Report, apply bool) Response {
+	r := s.dispatch(l, rep, apply)
 	if r.Status != 200 {
-		r.Explain += " (The request also has a mustUnderstand header, but ASMX checks headers only after the operation succeeded, so this fault is what the client sees.)"
+		r.Explain += l.tr("sim.server.msg")
 		return r
 	}
 	h := rep.Verdict.Header
 	return soapFault("MustUnderstand", fmt.Sprintf("SOAP header %s was not understood.", h), false,
-		fmt.Sprintf("The %s operation ran and succeeded — %s Then ASMX checked the headers before writing the response (SoapServerProtocol.WriteReturns → EnsureHeadersUnderstood): <%s> is marked soap:mustUnderstand=\"1\", and the UM web service understands no SOAP headers, so the client gets a MustUnderstand fault instead of the %s. The operation's effect stands. Remove the header (an optional one, mustUnderstand=\"0\", is ignored).",
-			rep.Operation, lowerFirst(r.Explain), h, rep.Operation.Response()))
+		l.tr("sim.server.msg.8", rep.Operation, lowerFirst(r.Explain), h, rep.Operation.Response()))
 }
 
 // header returns the first field named name, ignoring case.
@@ -303,17 +307,17 @@ func isSOAPMediaType(ct string) bool {
 }
 
 // dispatch runs the operation of a request without a verdict.
-func (s *Server) dispatch(rep *soap.Report, apply bool) Response {
+func (s *Server) dispatch(l words, rep *soap.Report, apply bool) Response {
 	switch rep.Operation {
 	case soap.Disconnect:
-		return s.disconnect(rep, apply)
+		return s.disconnect(l, rep, apply)
 	case soap.GetCallInfo:
-		return s.getCallInfo(rep)
+		return s.getCallInfo(l, rep)
 	case soap.PlayOnPhone, soap.PlayOnPhoneGreeting:
-		return s.playOnPhone(rep, apply)
+		return s.playOnPhone(l, rep, apply)
 	}
 	if rep.Operation.Settings() {
-		return s.settings(rep, apply)
+		return s.settings(l, rep, apply)
 	}
 	return serverFault(fmt.Errorf("umsim: the checker accepted a request for operation %q, which the simulator does not run", rep.Operation))
 }
@@ -348,51 +352,42 @@ func (s *Server) find(r callid.Result) int {
 	return -1
 }
 
-func (s *Server) disconnect(rep *soap.Report, apply bool) Response {
+func (s *Server) disconnect(l words, rep *soap.Report, apply bool) Response {
 	raw, r := callID(rep)
 	i := s.find(r)
 	if i < 0 {
-		return success(disconnectBody, fmt.Sprintf(
-			"The server accepted the request: the CallId is well-formed, and Disconnect answers 200 at once for any such id because the real server hangs up asynchronously. This simulated server started no call %s, so nothing changed; DisconnectResponse is empty by design.",
-			describeID(raw, r)))
+		return success(disconnectBody, l.tr("sim.server.msg.9", describeID(l, raw, r)))
 	}
 	c := s.eval(s.calls[i], s.cfg.Now())
 	if c.State == StateDisconnected {
-		return success(disconnectBody, fmt.Sprintf(
-			"Call %s was already Disconnected; Disconnect changes nothing and still answers 200 with an empty DisconnectResponse.",
-			c.GUID))
+		return success(disconnectBody, l.tr("sim.server.msg.10", c.GUID))
 	}
 	if apply {
 		s.calls[i].Ended = s.cfg.Now()
 	}
-	return success(disconnectBody, fmt.Sprintf(
-		"The server accepted the request and hangs up call %s (it was %s); GetCallInfo now reports CallState Disconnected, EventCause None. DisconnectResponse is empty by design: the 200 status is the whole answer.",
-		c.GUID, c.State))
+	return success(disconnectBody, l.tr("sim.server.msg.11", c.GUID, c.State))
 }
 
-func (s *Server) getCallInfo(rep *soap.Report) Response {
+func (s *Server) getCallInfo(l words, rep *soap.Report) Response {
 	raw, r := callID(rep)
 	i := s.find(r)
 	if i < 0 {
-		return umFault(soap.GetCallInfo, exInvalidCallID, fmt.Sprintf(
-			"The CallId is well-formed, but this simulated server started no call %s, so GetCallInfo answers InvalidCallIdException. Start a call with PlayOnPhone or PlayOnPhoneGreeting and use the CallId it returns.",
-			describeID(raw, r)))
+		return umFault(soap.GetCallInfo, exInvalidCallID, l.tr("sim.server.msg.12", describeID(l, raw, r)))
 	}
 	c := s.eval(s.calls[i], s.cfg.Now())
 	var more string
 	switch c.State {
 	case StateConnecting:
-		more = fmt.Sprintf("the server is still dialing %s; the simulated phone answers %s after the call started.", c.DialString, s.cfg.RingTime)
+		more = l.tr("sim.server.msg.2", c.DialString, s.cfg.RingTime)
 	case StateConnected:
-		more = "the phone answered and the call is playing; Disconnect with this CallId hangs up."
+		more = l.tr("sim.server.msg.3")
 	default:
-		more = "the call has ended; EventCause None means no failure was reported (the client hung up)."
+		more = l.tr("sim.server.msg.4")
 	}
-	return success(getCallInfoBody(c.State, c.EventCause), fmt.Sprintf(
-		"Call %s is %s, EventCause %s: %s", c.GUID, c.State, c.EventCause, more))
+	return success(getCallInfoBody(c.State, c.EventCause), l.tr("sim.server.msg.13", c.GUID, c.State, c.EventCause, more))
 }
 
-func (s *Server) playOnPhone(rep *soap.Report, apply bool) Response {
+func (s *Server) playOnPhone(l words, rep *soap.Report, apply bool) Response {
 	// The checker has vetted entryId and DialString (row 8 of the decision
 	// order): a bad one never gets here.
 	op := rep.Operation
@@ -412,13 +407,11 @@ func (s *Server) playOnPhone(rep *soap.Report, apply bool) Response {
 			Started:    s.cfg.Now(),
 		})
 	}
-	what := "the voice mail message"
+	what := l.tr("sim.server.msg.5")
 	if op == soap.PlayOnPhoneGreeting {
-		what = fmt.Sprintf("the %s greeting", strings.TrimSpace(value(rep, "GreetingType")))
+		what = l.tr("sim.greeting", strings.TrimSpace(value(rep, "GreetingType")))
 	}
-	return success(playOnPhoneBody(op, id), fmt.Sprintf(
-		"The server dials %s to play %s and returns the new call's CallId (base64 of %s). Follow the call with GetCallInfo (Connecting, then Connected after %s) and hang up with Disconnect, both with this CallId.",
-		strings.TrimSpace(dial), what, d.Decoded, s.cfg.RingTime))
+	return success(playOnPhoneBody(op, id), l.tr("sim.server.msg.14", strings.TrimSpace(dial), what, d.Decoded, s.cfg.RingTime))
 }
 
 // nextID returns the pre-drawn CallId, drawing it first if needed. A failed
@@ -436,9 +429,9 @@ func (s *Server) nextID() (string, error) {
 
 // describeID names a CallId in an explanation: by what it decodes to when
 // it does.
-func describeID(raw string, r callid.Result) string {
+func describeID(l words, raw string, r callid.Result) string {
 	if r.OK {
-		return "with id " + r.Decoded
+		return l.tr("sim.server.msg.6", r.Decoded)
 	}
-	return fmt.Sprintf("with CallId %q", strings.TrimSpace(raw))
+	return l.tr("sim.server.msg.7", strings.TrimSpace(raw))
 }

@@ -97,7 +97,7 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return e.usageError(checkCmd, "check: %v", err)
 	}
-	opt := doccheck.Options{}
+	opt := doccheck.Options{Lang: e.lang}
 	if isSet(fs, "soapaction") && hf.action == "auto" && !hf.noAction {
 		opt.Auto = true
 	} else if opt.Head, err = hf.head(fs); err != nil {
@@ -127,7 +127,7 @@ func runCheck(e *env, args []string) int {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	e = &env{stdin: e.stdin, stdout: out, stderr: e.stderr}
+	e = &env{stdin: e.stdin, stdout: out, stderr: e.stderr, lang: e.lang}
 
 	inputs := e.expand(paths)
 	results := make([]checked, len(inputs))
@@ -154,7 +154,7 @@ func runCheck(e *env, args []string) int {
 			status = exitUsage
 		}
 		if r.fixes > 0 {
-			fmt.Fprintf(e.stderr, "umplay: check: fixed %s (%d %s)\n", r.name, r.fixes, plural(r.fixes, "fix", "fixes"))
+			fmt.Fprintf(e.stderr, "umplay: check: %s\n", e.t("cli.fixed", r.name, r.fixes, plural(r.fixes, e.t("cli.fix"), e.t("cli.fixes"))))
 		}
 		for _, u := range r.units {
 			if !u.Valid && u.Error == "" && status == exitOK {
@@ -290,13 +290,13 @@ func (e *env) checkInput(in input, opt doccheck.Options, fix bool) (r checked) {
 		return r
 	}
 	if in.markdown && len(raw) > soap.MaxBytes {
-		r.units = []doccheck.Unit{doccheck.TooBig(in.name)}
+		r.units = []doccheck.Unit{doccheck.TooBig(in.name, opt.Lang)}
 		return r
 	}
 	text, terr := soap.DecodeText(raw)
 	if terr != nil {
 		if in.markdown {
-			r.units = []doccheck.Unit{doccheck.MarkdownTextError(in.name, terr)}
+			r.units = []doccheck.Unit{doccheck.MarkdownTextError(in.name, terr, opt.Lang)}
 		} else {
 			r.units = []doccheck.Unit{doccheck.TextError(in.name, terr, opt)}
 		}

@@ -76,7 +76,7 @@ func printCallID(e *env, r callid.Result) {
 	}
 	fmt.Fprintf(w, "Host:     %s\n", orDash(r.Host))
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "%s: %s: %s\n", p.Severity, p.Code, p.Message) // the message names the offset
+		fmt.Fprintf(w, "%s: %s: %s\n", p.Severity, p.Code, p.Text(e.lang)) // the message names the offset
 		fmt.Fprintf(w, "  %s\n  %s\n", raw, carets(r.Raw, p.Offset, p.End))
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"umplay/wasm/msg"
 )
 
 var helpCmd = &command{
@@ -25,47 +27,39 @@ func init() { helpCmd.run = runHelp }
 func runHelp(e *env, args []string) int {
 	switch len(args) {
 	case 0:
-		printUsage(e.stdout)
+		printUsage(e.stdout, e.lang)
 		return exitOK
 	case 1:
 		c := lookup(args[0])
 		if c == nil {
-			fmt.Fprintf(e.stderr, "umplay: help: unknown command %q\n\n", args[0])
-			printUsage(e.stderr)
+			fmt.Fprintf(e.stderr, "umplay: help: %s\n\n", e.t("cli.unknown-command", args[0]))
+			printUsage(e.stderr, e.lang)
 			return exitUsage
 		}
-		printHelp(e.stdout, c)
+		printHelp(e.stdout, c, e.lang)
 		return exitOK
 	}
 	return e.usageError(helpCmd, "help: want at most one COMMAND, got %d", len(args))
 }
 
-// printUsage prints the command list.
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, `umplay checks, builds, decodes and simulates requests to the Exchange
-Unified Messaging web service (MS-OXWUMS), Disconnect first.
-
-usage: umplay COMMAND [ARGS]
-
-Commands:
-`)
+// printUsage prints the command list in l.
+func printUsage(w io.Writer, l msg.Lang) {
+	fmt.Fprint(w, msg.Text(l, "cli.usage.head"))
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, msg.Text(l, "cli.summary."+c.name))
 	}
-	fmt.Fprint(w, `
-Run 'umplay help COMMAND' (or 'umplay COMMAND -h') for a command's flags.
-Flags are written --name VALUE or --name=VALUE and may come before or after
-the other arguments; -- ends the flags; - as a FILE is standard input.
-Exit status: 0 success, 1 an error was found in the input, 2 usage or I/O
-error.
-`)
+	fmt.Fprint(w, msg.Text(l, "cli.usage.tail"))
 }
 
-// printHelp prints everything about c.
-func printHelp(w io.Writer, c *command) {
+// printHelp prints everything about c. The long help of a command is
+// English; its first line says so in another language.
+func printHelp(w io.Writer, c *command, l msg.Lang) {
+	if l != msg.EN {
+		fmt.Fprintf(w, "%s\n\n", msg.Format(l, "cli.help.summary", c.name, msg.Text(l, "cli.summary."+c.name)))
+	}
 	if c.full != "" {
 		fmt.Fprint(w, c.full)
 		return
 	}
-	fmt.Fprintf(w, "usage: umplay %s\n\n%s\n", c.usage, c.help)
+	fmt.Fprintf(w, "%s %s\n\n%s\n", msg.Text(l, "cli.usage"), c.usage, c.help)
 }

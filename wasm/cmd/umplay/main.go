@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"umplay/wasm/msg"
 )
 
 func main() {
@@ -26,6 +29,49 @@ const (
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// lang is the language of the human output: --lang, else LC_ALL,
+	// LC_MESSAGES, LANG.
+	lang msg.Lang
+}
+
+// t is the catalog entry key in e's language.
+func (e *env) t(key string, args ...any) string { return msg.Format(e.lang, key, args...) }
+
+// langFlag takes the interface-language flag out of args: --lang L or
+// --lang=L before the command, or among a command's flags (before "--") for
+// every command but export, whose --lang is the code's language. It reports
+// whether one was given.
+func langFlag(args []string) (lang msg.Lang, rest []string, given bool, err error) {
+	rest = make([]string, 0, len(args))
+	cmd := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, val, hasVal := strings.Cut(a, "=")
+		if (name == "--lang" || name == "-lang") && (cmd == "" || cmd != "export") {
+			if !hasVal {
+				if i+1 >= len(args) {
+					return 0, nil, false, fmt.Errorf("--lang needs a value: en or pt-BR")
+				}
+				i++
+				val = args[i]
+			}
+			l, ok := msg.Parse(val)
+			if !ok {
+				return 0, nil, false, fmt.Errorf("--lang is %q, want en or pt-BR", val)
+			}
+			lang, given = l, true
+			continue
+		}
+		if cmd == "" && !strings.HasPrefix(a, "-") {
+			cmd = a
+		}
+		rest = append(rest, a)
+	}
+	return lang, rest, given, nil
 }
 
 // command is one subcommand.
@@ -60,9 +106,17 @@ func lookup(name string) *command {
 // run runs the command line args (without the program name) and returns the
 // exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: msg.FromEnv(os.Getenv)}
+	lang, args, given, err := langFlag(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "umplay: %v\n", err)
+		return exitUsage
+	}
+	if given {
+		e.lang = lang
+	}
 	if len(args) == 0 {
-		printUsage(stderr)
+		printUsage(stderr, e.lang)
 		return exitUsage
 	}
 	name := args[0]
@@ -72,12 +126,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c := lookup(name)
 	if c == nil {
-		fmt.Fprintf(stderr, "umplay: unknown command %q\n\n", name)
-		printUsage(stderr)
+		fmt.Fprintf(stderr, "umplay: %s\n\n", e.t("cli.unknown-command", name))
+		printUsage(stderr, e.lang)
 		return exitUsage
 	}
 	if c != serveCmd && c != helpCmd && wantsHelp(args[1:]) {
-		printHelp(stdout, c)
+		printHelp(stdout, c, e.lang)
 		return exitOK
 	}
 	return c.run(e, args[1:])
@@ -99,7 +153,7 @@ func wantsHelp(args []string) bool {
 // usageError reports a usage problem of c and returns exitUsage.
 func (e *env) usageError(c *command, format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "umplay: "+format+"\n", args...)
-	fmt.Fprintf(e.stderr, "usage: umplay %s\nRun 'umplay help %s' for details.\n", c.usage, c.name)
+	fmt.Fprint(e.stderr, e.t("cli.usage-hint", c.usage, c.name))
 	return exitUsage
 }
 
