@@ -100,14 +100,6 @@ func closeShare(t *testing.T, p *Page) {
 	wait[bool](t, p, `!document.getElementById('share-dialog').open`)
 }
 
-func chooseExample(t *testing.T, p *Page, file string) {
-	t.Helper()
-	want := readFile(t, "..", "..", "web", "examples", file)
-	eval[bool](t, p, `(function () { var s = document.getElementById('examples'); s.value = `+JS(file)+`; s.dispatchEvent(new Event('change')); return true; })()`)
-	wait[bool](t, p, requestJS+` === `+JS(want)+` && document.getElementById('examples').value === `+JS(file),
-		`document.getElementById('confirm').hidden`)
-}
-
 // pageVerdict is what redaction must keep: status, fault code, diagnostic
 // codes of the page's own check of its request.
 func pageVerdict(t *testing.T, p *Page) string {
