@@ -213,7 +213,8 @@ func TestShareLinkEveryExample(t *testing.T) {
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // TestShareHashChange: a page already open follows a link pasted into the
-// address bar (hashchange), and a fragment without s= changes nothing.
+// address bar (hashchange); a fragment without s= changes nothing, nor does
+// a broken link (which says what is wrong).
 func TestShareHashChange(t *testing.T) {
 	p := openPage(t)
 	s := state.Default()
@@ -233,6 +234,15 @@ func TestShareHashChange(t *testing.T) {
 	wait[bool](t, p, requestJS+` === `+JS(s.Request)+` && document.getElementById('soapaction').value === `+JS(s.SOAPAction))
 	if eval[int](t, p, `document.querySelectorAll('#history li').length`) != 0 {
 		t.Errorf("opening a link sent a request")
+	}
+	// A broken link pasted into an open page says so and changes nothing.
+	eval[bool](t, p, `(location.hash = 's=1.bm90IGRlZmxhdGU', true)`)
+	msg := wait[string](t, p, errorShownJS)
+	if !strings.HasPrefix(msg, "This link could not be opened: share: the link's state is not deflate data") || !strings.HasSuffix(msg, "Nothing was changed.") {
+		t.Errorf("a broken link by hashchange: the page says %q", msg)
+	}
+	if got := eval[string](t, p, requestJS); got != s.Request {
+		t.Errorf("a broken link by hashchange changed the request")
 	}
 }
 
