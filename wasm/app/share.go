@@ -259,10 +259,13 @@ func downloadState() {
 	a.Set("href", url)
 	a.Set("download", "umplay-state.json")
 	a.Call("click")
-	js.Global().Call("setTimeout", js.FuncOf(func(this js.Value, _ []js.Value) any {
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
 		js.Global().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
 		return nil
-	}), 1000)
+	})
+	js.Global().Call("setTimeout", revoke, 1000)
 	shareMsg.SetTextContent("Saved umplay-state.json: open it with “Open state file…” or drop it on the page.")
 }
 
