@@ -259,10 +259,13 @@ func downloadState() {
 	a.Set("href", url)
 	a.Set("download", "umplay-state.json")
 	a.Call("click")
-	js.Global().Call("setTimeout", js.FuncOf(func(this js.Value, _ []js.Value) any {
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
 		js.Global().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
 		return nil
-	}), 1000)
+	})
+	js.Global().Call("setTimeout", revoke, 1000)
 	shareMsg.SetTextContent("Saved umplay-state.json: open it with “Open state file…” or drop it on the page.")
 }
 
@@ -319,26 +322,26 @@ func openLink(done func()) {
 		}()
 		defer guard("opening a share link")
 		if err != nil {
-			brokenLink(err)
+			brokenLink(err, done != nil)
 			return
 		}
 		sj := shareJS()
 		if !sj.Truthy() {
-			brokenLink(errors.New("share: share.js did not load; reload the page"))
+			brokenLink(errors.New("share: share.js did not load; reload the page"), done != nil)
 			return
 		}
 		u8 := js.Global().Get("Uint8Array").New(len(data))
 		js.CopyBytesToJS(u8, data)
 		out, err := await(sj.Call("inflate", u8, payload.MaxInflated))
 		if err != nil {
-			brokenLink(errors.New(strings.TrimPrefix(err.Error(), "Error: ")))
+			brokenLink(errors.New(strings.TrimPrefix(err.Error(), "Error: ")), done != nil)
 			return
 		}
 		j := make([]byte, out.Length())
 		js.CopyBytesToGo(j, out)
 		s, _, err := payload.Open(version, j)
 		if err != nil {
-			brokenLink(err)
+			brokenLink(err, done != nil)
 			return
 		}
 		if done != nil { // at start: nothing to lose
@@ -360,8 +363,14 @@ func applyLinked(s State) {
 // broken link shows.
 var pageDefault State
 
-// brokenLink shows the default page and what is wrong with the link.
-func brokenLink(err error) {
+// brokenLink says what is wrong with the link. A page opened with it shows
+// its default state; a page that was showing something else (the link came
+// by hashchange) keeps it.
+func brokenLink(err error, atStart bool) {
+	if !atStart {
+		linkFailed("This link could not be opened: " + err.Error() + ". Nothing was changed.")
+		return
+	}
 	apply(pageDefault)
 	linkFailed("This link could not be opened: " + err.Error() + ". The page shows the default request instead.")
 }

@@ -136,8 +136,12 @@ func Redact(s state.State) (state.State, []Redaction) {
 		s.Endpoint = e
 	}
 	var rr []Redaction
+	req := s.Request
 	s.Request, rr = RedactRequest(s.Request)
 	reds = append(reds, rr...)
+	if s.Request != req {
+		s.Example = "" // the text is no longer the example's
+	}
 
 	b := &s.Builder
 	if strings.TrimSpace(b.CallID) != "" {
