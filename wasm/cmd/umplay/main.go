@@ -44,7 +44,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		checkCmd, buildCmd, decodeCmd, simulateCmd, fmtCmd, exportCmd, serveCmd, versionCmd, helpCmd,
+		checkCmd, buildCmd, decodeCmd, simulateCmd, fmtCmd, exportCmd, serveCmd, lessonCmd, versionCmd, helpCmd,
 	}
 }
 
