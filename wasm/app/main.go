@@ -36,6 +36,7 @@ func start() (err error) {
 	ed.init()
 	lookupFlow()
 	initExport()
+	initLessons()
 
 	on(request, "input", func(dom.Event) { changed() })
 	for _, in := range []dom.EventTarget{action, contentType, endpoint} {
