@@ -150,3 +150,28 @@ func TestLessonInstructorLink(t *testing.T) {
 		t.Errorf("the lesson's setup CallId %q is not the one the page's server hands out first (%q)", s1, c1)
 	}
 }
+
+// TestLessonClassPage: the class page lists the course and builds the
+// instructor links from the seed the instructor types.
+func TestLessonClassPage(t *testing.T) {
+	p := openPage(t)
+	if err := chromedp.Do(p.Ctx, chromedp.Navigate(env.srv.URL+"/class.html")); err != nil {
+		t.Fatal(err)
+	}
+	wait[bool](t, p, `document.documentElement.getAttribute('data-class') === 'ready'`, `document.getElementById('class-msg').textContent`)
+	if got := eval[string](t, p, `document.getElementById('class-total').textContent`); !strings.HasPrefix(got, "8 lessons, about ") {
+		t.Errorf("total = %q", got)
+	}
+	eval[chromedp.Void](t, p, `(function () { var s = document.getElementById('class-seed'); s.value = '4242'; s.dispatchEvent(new Event('input')); })()`)
+	href := eval[string](t, p, `document.querySelector('a.class__link[data-lesson="whole-call"][data-step="2"]').href`)
+	if want := env.srv.URL + "/index.html?lesson=whole-call&step=2&seed=4242&lang=en"; href != want {
+		t.Errorf("link = %q, want %q", href, want)
+	}
+	eval[chromedp.Void](t, p, `(function () { var s = document.getElementById('class-seed'); s.value = '12x'; s.dispatchEvent(new Event('input')); })()`)
+	if n := eval[int](t, p, `document.querySelectorAll('a.class__link').length`); n != 0 {
+		t.Errorf("%d links for a bad seed, want 0", n)
+	}
+	if msg := eval[string](t, p, `document.getElementById('class-msg').textContent`); !strings.Contains(msg, "whole number") {
+		t.Errorf("message for a bad seed = %q", msg)
+	}
+}
