@@ -27,24 +27,6 @@ func readBuilder() {
 	b.FolderID = bFolder.Value()
 }
 
-// buildOptions is what soap.Build needs for the builder's fields.
-func (b Builder) options() soap.BuildOptions {
-	return soap.BuildOptions{
-		Operation:    b.Operation,
-		CallID:       strings.TrimSpace(b.CallID),
-		GUID:         strings.TrimSpace(b.GUID),
-		Host:         strings.TrimSpace(b.Host),
-		EntryID:      strings.TrimSpace(b.EntryID),
-		DialString:   strings.TrimSpace(b.DialString),
-		GreetingType: b.GreetingType,
-		Status:       b.Status,
-		FolderID:     strings.TrimSpace(b.FolderID),
-		Prefix:       b.Prefix,
-		OmitDecl:     !b.Decl,
-		Indent:       soap.DefaultIndent,
-	}
-}
-
 // showOp shows the builder rows the operation uses.
 func showOp() {
 	builderForm.SetAttribute("data-op", bOp.Value())
@@ -164,7 +146,7 @@ func newCallID(dom.Event) {
 func build(ev dom.Event) {
 	ev.PreventDefault()
 	readBuilder()
-	xml, err := soap.Build(state.Builder.options())
+	xml, err := soap.Build(state.Builder.Options())
 	if err != nil {
 		bMsg.SetTextContent(err.Error())
 		return

@@ -182,11 +182,7 @@ func exampleChosen(dom.Event) {
 				a, p = *x.SOAPAction, true
 			}
 			setProgramText(text, a, p)
-			flow.example = findExample(x.File)
-			state.Example = x.File
-			exampleSel.SetValue(x.File)
-			exampleTip.SetTextContent(x.Note)
-			setHidden(exampleTip, x.Note == "")
+			showExample(findExample(x.File))
 		}, func() { exampleSel.SetValue(prev) })
 	}()
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"syscall/js"
@@ -65,6 +66,7 @@ func lookupFlow() {
 		}
 	})
 	flow.pristine = ed.text()
+	watchInputs()
 }
 
 // edited tells whether the user changed the request since the program last
@@ -119,11 +121,10 @@ func setProgramText(text, soapAction string, present_ bool) {
 // warning, and the response pane's mode (any change ends the reply).
 func afterCheck(text string, rep *soap.Report) {
 	if ex := flow.example; ex != nil {
-		if t, ok := cachedExample(ex.File); !ok || t != text {
-			flow.example = nil
-			state.Example = ""
-			setHidden(exampleTip, true)
-			exampleSel.SetValue("")
+		// Not cached: apply showed it before its text came (verifyExample
+		// decides then).
+		if t, ok := cachedExample(ex.File); ok && t != text {
+			clearExample()
 		}
 	}
 	n := 0
@@ -190,23 +191,33 @@ func fixAll() {
 	diagSum.SetTextContent(diagSum.TextContent() + " (" + strconv.Itoa(n) + " fixed)")
 }
 
-// currentState reads the page into a State.
+// currentState is the page's State. Every input updates state as it
+// happens (the listeners of watchInputs), so nothing is read back here but
+// the editor's text, which a large request checks only after a pause.
 func currentState() State {
-	readHead()
-	readBuilder()
 	state.Request = ed.text()
 	return state
 }
 
-// apply rebuilds the page from s: every control renders from it (what a
-// share link, an embed's setState and a lesson call).
-func apply(s State) {
-	state = s
-	action.SetValue(s.SOAPAction)
-	present.SetChecked(s.SOAPActionPresent)
-	contentType.SetValue(s.ContentType)
-	endpoint.SetValue(s.Endpoint)
-	b := s.Builder
+// watchInputs keeps state in step with every control the user can change,
+// at the event, before the page's own handler runs: the head fields and
+// every builder field. (Programmatic changes go through readHead or
+// readBuilder themselves.)
+func watchInputs() {
+	for _, in := range []dom.EventTarget{action, contentType, endpoint} {
+		on(in, "input", func(dom.Event) { readHead() })
+	}
+	on(present, "change", func(dom.Event) { readHead() })
+	for _, in := range []dom.EventTarget{bCallID, bGUID, bHost, bEntryID, bDial, bFolder} {
+		on(in, "input", func(dom.Event) { readBuilder() })
+	}
+	for _, in := range []dom.EventTarget{bOp, bPrefix, bDecl, bGreeting, bStatus} {
+		on(in, "change", func(dom.Event) { readBuilder() })
+	}
+}
+
+// renderBuilder shows b in the builder form.
+func renderBuilder(b Builder) {
 	bOp.SetValue(string(b.Operation))
 	showOp()
 	bCallID.SetValue(b.CallID)
@@ -219,97 +230,85 @@ func apply(s State) {
 	bGreeting.SetValue(b.GreetingType)
 	bStatus.SetValue(b.Status)
 	bFolder.SetValue(b.FolderID)
-	flow.pristine = s.Request
+}
+
+// showExample marks ex as the example the editor holds and shows its note.
+func showExample(ex *example) {
+	flow.example = ex
+	state.Example = ex.File
+	exampleSel.SetValue(ex.File)
+	exampleTip.SetTextContent(ex.Note)
+	setHidden(exampleTip, ex.Note == "")
+}
+
+// clearExample forgets the example: the editor holds other text.
+func clearExample() {
 	flow.example = nil
+	state.Example = ""
 	setHidden(exampleTip, true)
 	exampleSel.SetValue("")
-	if s.Example != "" {
-		if ex := findExample(s.Example); ex != nil {
-			if t, ok := cachedExample(ex.File); ok && t == s.Request {
-				flow.example = ex
-				exampleSel.SetValue(ex.File)
-				exampleTip.SetTextContent(ex.Note)
-				setHidden(exampleTip, ex.Note == "")
-			}
-		}
-	}
+}
+
+// apply rebuilds the page from s: every control renders from it (what a
+// share link, an embed's setState and a lesson call). The builder renders
+// after the check, whose sync from the request would otherwise overwrite
+// it: the state's builder wins.
+func apply(s State) {
+	state = s
+	action.SetValue(s.SOAPAction)
+	present.SetChecked(s.SOAPActionPresent)
+	contentType.SetValue(s.ContentType)
+	endpoint.SetValue(s.Endpoint)
+	renderBuilder(s.Builder)
+	flow.pristine = s.Request
 	ed.setText(s.Request)
 	live.gen++
 	runCheck()
-	state.Builder = s.Builder // the check's sync reads the request; the state's builder wins
-	state.Example = s.Example
-	if flow.example == nil {
-		state.Example = ""
+	renderBuilder(s.Builder)
+	state.Builder = s.Builder
+	clearExample()
+	if ex := findExample(s.Example); ex != nil {
+		// The example is the state's when the text is the example's. A
+		// page just loaded may not have fetched the example's text yet:
+		// it is shown at once and checked when the text arrives.
+		t, cached := cachedExample(ex.File)
+		if !cached || t == s.Request {
+			showExample(ex)
+		}
+		if !cached {
+			go verifyExample(ex.File)
+		}
 	}
 }
 
-// stateFromJS reads a State from a plain JS object, field by field, with
-// types checked and sizes capped: it is data from a URL or a host page.
-// Missing fields keep their DefaultState values.
-func stateFromJS(v js.Value) (State, error) {
-	s := DefaultState()
+// verifyExample fetches an example applied before its text was cached and
+// forgets it if the editor does not hold that text (or it cannot be had).
+func verifyExample(file string) {
+	defer guard("checking an example")
+	t, err := exampleBody(file)
+	if ex := flow.example; ex != nil && ex.File == file && (err != nil || t != ed.text()) {
+		clearExample()
+	}
+}
+
+// stateFromJS reads a State from a plain JS object: it is data from a URL
+// or a host page, so it goes through JSON.stringify and the same strict,
+// capped state.Parse as any other serialized state. Missing fields keep
+// their DefaultState values.
+func stateFromJS(v js.Value) (s State, err error) {
 	if v.Type() != js.TypeObject {
-		return s, fmt.Errorf("state must be an object")
+		return DefaultState(), errors.New("state must be an object")
 	}
-	str := func(o js.Value, key string, dst *string, max int) error {
-		f := o.Get(key)
-		switch f.Type() {
-		case js.TypeUndefined:
-			return nil
-		case js.TypeString:
-			if n := len(f.String()); n > max {
-				return fmt.Errorf("state.%s is %d bytes long, the limit is %d", key, n, max)
-			}
-			*dst = f.String()
-			return nil
+	defer func() {
+		if r := recover(); r != nil { // JSON.stringify threw (a cycle, a BigInt)
+			s, err = DefaultState(), fmt.Errorf("state cannot be serialized: %v", r)
 		}
-		return fmt.Errorf("state.%s must be a string", key)
+	}()
+	text := jsJSON.Call("stringify", v)
+	if text.Type() != js.TypeString {
+		return DefaultState(), errors.New("state cannot be serialized")
 	}
-	boolean := func(o js.Value, key string, dst *bool) error {
-		f := o.Get(key)
-		switch f.Type() {
-		case js.TypeUndefined:
-			return nil
-		case js.TypeBoolean:
-			*dst = f.Bool()
-			return nil
-		}
-		return fmt.Errorf("state.%s must be true or false", key)
-	}
-	const field = 4 << 10
-	errs := []error{
-		str(v, "request", &s.Request, soap.MaxBytes),
-		str(v, "soapAction", &s.SOAPAction, field),
-		boolean(v, "soapActionPresent", &s.SOAPActionPresent),
-		str(v, "contentType", &s.ContentType, field),
-		str(v, "endpoint", &s.Endpoint, field),
-		str(v, "example", &s.Example, 256),
-	}
-	if b := v.Get("builder"); b.Type() == js.TypeObject {
-		var op string
-		bb := &s.Builder
-		errs = append(errs,
-			str(b, "operation", &op, 64), str(b, "callId", &bb.CallID, field), str(b, "guid", &bb.GUID, field),
-			str(b, "host", &bb.Host, field), boolean(b, "prefix", &bb.Prefix), boolean(b, "decl", &bb.Decl),
-			str(b, "entryId", &bb.EntryID, field), str(b, "dialString", &bb.DialString, field),
-			str(b, "greetingType", &bb.GreetingType, 64), str(b, "status", &bb.Status, 16),
-			str(b, "folderId", &bb.FolderID, field))
-		if op != "" {
-			o, ok := soap.ParseOperation(op)
-			if !ok {
-				errs = append(errs, fmt.Errorf("state.builder.operation %q is not an operation of the service", op))
-			}
-			bb.Operation = o
-		}
-	} else if !b.IsUndefined() {
-		errs = append(errs, fmt.Errorf("state.builder must be an object"))
-	}
-	for _, err := range errs {
-		if err != nil {
-			return DefaultState(), err
-		}
-	}
-	return s, nil
+	return ParseState([]byte(text.String()))
 }
 
 // apiSetState is window.umplay.setState(state): apply a State (fields

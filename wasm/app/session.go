@@ -231,7 +231,7 @@ func callsClick(ev dom.Event) {
 		return
 	}
 	readBuilder()
-	o := state.Builder.options()
+	o := state.Builder.Options()
 	o.Operation = op
 	o.CallID = tr.GetAttribute("data-call-id")
 	o.GUID, o.Host = "", ""
