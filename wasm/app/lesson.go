@@ -65,11 +65,22 @@ func readLink() {
 	})
 }
 
+// pageSeed, once a step with setup requests was opened, seeds the page's
+// server with the lesson's seed, so that it hands out the CallIds the
+// grading server does.
+var pageSeed struct {
+	set bool
+	v   uint64
+}
+
 // pageRand is the random source of the page's simulated server: seeded by
 // an instructor link's seed= (every learner gets the same CallIds), else
 // the browser's crypto.getRandomValues.
 func pageRand() io.Reader {
 	readLink()
+	if pageSeed.set {
+		return lesson.Rand(pageSeed.v)
+	}
 	if linkParams.seeded {
 		return lesson.Rand(linkParams.seed)
 	}
@@ -113,7 +124,7 @@ func initLessons() {
 		for id, t := range map[string]string{"lesson-prev": "Passo anterior", "lesson-next": "Próximo passo",
 			"lesson-check": "Verificar minha resposta", "lesson-reset": "Recomeçar o passo", "lesson-export": "Exportar o progresso",
 			"lesson-reset-all": "Apagar o progresso", "lesson-close": "Fechar a lição", "lesson-live-label": "Verificar enquanto digito",
-			"lessons-heading": "Lições", "lesson-setup-title": "Antes deste passo, o servidor recebeu:", "lesson-checks-title": "Verificações"} {
+			"lessons-heading": "Lições", "lesson-setup-title": "Antes deste passo, o servidor simulado foi reiniciado e recebeu:", "lesson-checks-title": "Verificações"} {
 			byID(id).SetTextContent(t)
 		}
 	}
@@ -319,6 +330,15 @@ func loadStep(i int, load bool) {
 	lp.Step = i
 	saveProgress()
 	if load {
+		if st := &l.Steps[i]; len(st.Setup) > 0 {
+			// The page's server gets what the grading server got, so that
+			// Send and the calls table agree with the checks.
+			pageSeed.set, pageSeed.v = true, lessons.seed
+			resetNow()
+			for _, a := range st.Setup {
+				send(a.Request, a.Head(), nil)
+			}
+		}
 		a := l.StartState(i, lessons.seed)
 		s := currentState()
 		s.Request, s.SOAPAction, s.SOAPActionPresent, s.ContentType, s.Example = a.Request, a.SOAPAction, a.SOAPActionPresent, a.ContentType, ""
