@@ -87,6 +87,37 @@ func pageRand() io.Reader {
 	return webRandom{}
 }
 
+// langOf maps a language tag to the lessons' languages: Portuguese is
+// pt-BR, anything else English.
+func langOf(tag string) string {
+	if len(tag) >= 2 && (tag[:2] == "pt" || tag[:2] == "PT") {
+		return lesson.PTBR
+	}
+	return lesson.EN
+}
+
+// panelLabels are the panel's static labels by element id: en, pt-BR.
+var panelLabels = [][3]string{
+	{"lessons-heading", "Lessons", "Lições"},
+	{"lesson-prev", "Previous step", "Passo anterior"},
+	{"lesson-next", "Next step", "Próximo passo"},
+	{"lesson-check", "Check my answer", "Verificar minha resposta"},
+	{"lesson-reset", "Reset step", "Recomeçar o passo"},
+	{"lesson-export", "Export progress", "Exportar o progresso"},
+	{"lesson-reset-all", "Reset progress", "Apagar o progresso"},
+	{"lesson-close", "Close lesson", "Fechar a lição"},
+	{"lesson-live-label", "Check as I type", "Verificar enquanto digito"},
+	{"lesson-setup-title", "Before this step the simulated server was reset and received:", "Antes deste passo, o servidor simulado foi reiniciado e recebeu:"},
+	{"lesson-checks-title", "Checks", "Verificações"},
+}
+
+// relabel writes the panel's labels in the current language.
+func relabel() {
+	for _, l := range panelLabels {
+		byID(l[0]).SetTextContent(ui(l[1], l[2]))
+	}
+}
+
 // ui is the panel's own text in the page language.
 func ui(en, pt string) string { return lesson.Text{EN: en, PTBR: pt}.In(lessons.lang) }
 
@@ -100,14 +131,9 @@ var (
 // initLessons wires the panel and loads the course in a goroutine.
 func initLessons() {
 	readLink()
-	lessons.lang = linkParams.lang
-	if lessons.lang == "" {
-		lessons.lang = jsDoc.Get("documentElement").Call("getAttribute", "lang").String()
-	}
-	if lessons.lang != lesson.PTBR && (len(lessons.lang) < 2 || lessons.lang[:2] != "pt") {
-		lessons.lang = lesson.EN
-	} else {
-		lessons.lang = lesson.PTBR
+	lessons.lang = langOf(linkParams.lang)
+	if linkParams.lang == "" {
+		lessons.lang = langOf(jsDoc.Get("documentElement").Call("getAttribute", "lang").String())
 	}
 	lessons.seed = lesson.DefaultSeed
 	if linkParams.seeded {
@@ -120,13 +146,24 @@ func initLessons() {
 	lsPrev, lsNext, lsCheck, lsReset = buttonByID("lesson-prev"), buttonByID("lesson-next"), buttonByID("lesson-check"), buttonByID("lesson-reset")
 	lsExport, lsResetAll, lsClose = buttonByID("lesson-export"), buttonByID("lesson-reset-all"), buttonByID("lesson-close")
 	lsLive = inputByID("lesson-live")
-	if lessons.lang == lesson.PTBR {
-		for id, t := range map[string]string{"lesson-prev": "Passo anterior", "lesson-next": "Próximo passo",
-			"lesson-check": "Verificar minha resposta", "lesson-reset": "Recomeçar o passo", "lesson-export": "Exportar o progresso",
-			"lesson-reset-all": "Apagar o progresso", "lesson-close": "Fechar a lição", "lesson-live-label": "Verificar enquanto digito",
-			"lessons-heading": "Lições", "lesson-setup-title": "Antes deste passo, o servidor simulado foi reiniciado e recebeu:", "lesson-checks-title": "Verificações"} {
-			byID(id).SetTextContent(t)
-		}
+	relabel()
+	// The page's language switch (if any) sets <html lang>: follow it.
+	obs := js.Global().Get("MutationObserver")
+	if obs.Type() == js.TypeFunction {
+		cb := js.FuncOf(func(js.Value, []js.Value) any {
+			defer guard("lesson language")
+			l := langOf(jsDoc.Get("documentElement").Call("getAttribute", "lang").String())
+			if l != lessons.lang {
+				lessons.lang = l
+				relabel()
+				renderCourse()
+				if lessons.cur != nil {
+					showStep()
+				}
+			}
+			return nil
+		})
+		obs.New(cb).Call("observe", jsDoc.Get("documentElement"), map[string]any{"attributes": true, "attributeFilter": []any{"lang"}})
 	}
 	on(lsList, "click", func(ev dom.Event) {
 		if t := target(ev); t != nil {

@@ -106,6 +106,12 @@ func TestLessonLearner(t *testing.T) {
 	if got := eval[string](t, p, lessonsJS); !strings.Contains(got, "The pt-BR namespace typo0 of 2 steps") {
 		t.Errorf("after a version change: course list = %q", got)
 	}
+	// The page's language switch sets <html lang>; the lesson follows it.
+	eval[chromedp.Void](t, p, `document.documentElement.setAttribute('lang', 'pt-BR')`)
+	wait[bool](t, p, `document.getElementById('lesson-check').textContent === 'Verificar minha resposta'`, `document.getElementById('lesson-check').textContent`)
+	if got := eval[string](t, p, `document.getElementById('lesson-task').textContent`); !strings.Contains(got, "página de referência em pt-BR") {
+		t.Errorf("task after the language change = %q", got)
+	}
 }
 
 // TestLessonInstructorLink opens the same instructor link (lesson, step,
