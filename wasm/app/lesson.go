@@ -99,6 +99,7 @@ func langOf(tag string) string {
 // panelLabels are the panel's static labels by element id: en, pt-BR.
 var panelLabels = [][3]string{
 	{"lessons-heading", "Lessons", "Lições"},
+	{"lessons-toggle", "Lessons", "Lições"},
 	{"lesson-prev", "Previous step", "Passo anterior"},
 	{"lesson-next", "Next step", "Próximo passo"},
 	{"lesson-check", "Check my answer", "Verificar minha resposta"},
@@ -109,6 +110,7 @@ var panelLabels = [][3]string{
 	{"lesson-live-label", "Check as I type", "Verificar enquanto digito"},
 	{"lesson-setup-title", "Before this step the simulated server was reset and received:", "Antes deste passo, o servidor simulado foi reiniciado e recebeu:"},
 	{"lesson-checks-title", "Checks", "Verificações"},
+	{"lesson-course-label", "Course", "Curso"},
 }
 
 // relabel writes the panel's labels in the current language.
@@ -122,10 +124,11 @@ func relabel() {
 func ui(en, pt string) string { return lesson.Text{EN: en, PTBR: pt}.In(lessons.lang) }
 
 var (
-	lsBox, lsList, lsMain, lsNotice, lsTitle, lsSummary, lsStepNo, lsTask *element
-	lsSetup, lsSetupList, lsChecks, lsHints, lsResult, lsStatus           *element
-	lsPrev, lsNext, lsCheck, lsReset, lsExport, lsResetAll, lsClose       *dom.HTMLButtonElement
-	lsLive                                                                *dom.HTMLInputElement
+	lsPanel, lsList, lsMain, lsNotice, lsTitle, lsSummary, lsStepNo, lsTask *element
+	lsSetup, lsSetupList, lsChecks, lsHints, lsResult, lsStatus             *element
+	lsPrev, lsNext, lsCheck, lsReset, lsExport, lsResetAll, lsClose         *dom.HTMLButtonElement
+	lsLive                                                                  *dom.HTMLInputElement
+	lsToggle                                                                *dom.HTMLButtonElement
 )
 
 // initLessons wires the panel and loads the course in a goroutine.
@@ -139,7 +142,8 @@ func initLessons() {
 	if linkParams.seeded {
 		lessons.seed = linkParams.seed
 	}
-	lsBox, lsList, lsMain, lsNotice = byID("lessons-box"), byID("lesson-list"), byID("lesson-main"), byID("lesson-notice")
+	lsPanel, lsToggle = byID("lessons"), buttonByID("lessons-toggle")
+	lsList, lsMain, lsNotice = byID("lesson-list"), byID("lesson-main"), byID("lesson-notice")
 	lsTitle, lsSummary, lsStepNo, lsTask = byID("lesson-title"), byID("lesson-summary"), byID("lesson-stepno"), byID("lesson-task")
 	lsSetup, lsSetupList, lsChecks, lsHints = byID("lesson-setup"), byID("lesson-setup-list"), byID("lesson-checks"), byID("lesson-hints")
 	lsResult, lsStatus = byID("lesson-result"), byID("lesson-status")
@@ -165,10 +169,12 @@ func initLessons() {
 		})
 		obs.New(cb).Call("observe", jsDoc.Get("documentElement"), map[string]any{"attributes": true, "attributeFilter": []any{"lang"}})
 	}
+	on(lsToggle, "click", func(dom.Event) { togglePanel() })
 	on(lsList, "click", func(ev dom.Event) {
 		if t := target(ev); t != nil {
 			if b := t.Closest("button[data-lesson]"); b != nil {
 				openLesson(b.GetAttribute("data-lesson"), -1)
+				lsTask.Focus()
 			}
 		}
 	})
@@ -232,13 +238,14 @@ func loadCourse() {
 		lessons.list = append(lessons.list, l)
 	}
 	renderCourse()
+	lsToggle.SetDisabled(false)
 	if id := linkParams.lesson; id != "" {
 		step := -1
 		if n, err := strconv.Atoi(linkParams.step); err == nil {
 			step = n - 1
 		}
 		if find(id) == nil {
-			lsBox.SetAttribute("open", "")
+			showPanel(true)
 			notice(ui("The link names no lesson of this course.", "O link não indica nenhuma lição deste curso."))
 			return
 		}
@@ -248,8 +255,24 @@ func loadCourse() {
 		}
 		return
 	}
-	if lessons.progress.Current != "" && find(lessons.progress.Current) != nil {
-		openLesson(lessons.progress.Current, -1)
+}
+
+// showPanel shows or hides the Lessons panel (the header's Lessons button).
+func showPanel(on bool) {
+	setHidden(lsPanel, !on)
+	lsToggle.SetAttribute("aria-expanded", strconv.FormatBool(on))
+}
+
+// togglePanel opens the panel, and with it the lesson last open (asking
+// before the editor's edits are replaced), or closes it.
+func togglePanel() {
+	if !lsPanel.HasAttribute("hidden") {
+		showPanel(false)
+		return
+	}
+	showPanel(true)
+	if id := lessons.progress.Current; lessons.cur == nil && id != "" && find(id) != nil {
+		replaceRequest(ui("the lesson's step", "o passo da lição"), func() { openLesson(id, -1) }, nil)
 	}
 }
 
@@ -323,7 +346,8 @@ func openLesson(id string, step int) {
 	}
 	lessons.cur = l
 	lessons.progress.Current = l.ID
-	lsBox.SetAttribute("open", "")
+	showPanel(true)
+	byID("lesson-course").RemoveAttribute("open") // the step needs the room
 	setHidden(lsMain, false)
 	loadStep(step, true)
 }
@@ -333,6 +357,7 @@ func closeLesson() {
 	lessons.progress.Current = ""
 	saveProgress()
 	setHidden(lsMain, true)
+	byID("lesson-course").SetAttribute("open", "")
 	renderCourse()
 }
 
@@ -342,11 +367,15 @@ func goStep(i int) {
 	if lessons.cur == nil || i < 0 || i >= len(lessons.cur.Steps) {
 		return
 	}
-	if lessons.passed {
+	do := func() {
 		loadStep(i, true)
+		lsTask.Focus() // the new task is what to read next (and Next may now be disabled)
+	}
+	if lessons.passed {
+		do()
 		return
 	}
-	replaceRequest(ui("this step's start", "o início deste passo"), func() { loadStep(i, true) }, nil)
+	replaceRequest(ui("this step's start", "o início deste passo"), do, nil)
 }
 
 // resetStep puts the step's start state back and forgets that it passed.

@@ -27,8 +27,11 @@ func TestLessonLearner(t *testing.T) {
 	if err := p.Open(env.srv.URL+"/", 90*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	wait[bool](t, p, lessonsRdy)
-	click(t, p, "#lessons-box > summary")
+	wait[bool](t, p, lessonsRdy+` && !document.getElementById('lessons-toggle').disabled`)
+	if !eval[bool](t, p, `document.getElementById('lessons').hidden`) {
+		t.Error("the Lessons panel is open on a plain visit")
+	}
+	click(t, p, "#lessons-toggle")
 	if got := eval[string](t, p, lessonsJS); !strings.Contains(got, "1. Reading a Disconnect request") || !strings.Contains(got, "8. What ASMX does") {
 		t.Fatalf("course list = %q", got)
 	}
@@ -76,11 +79,17 @@ func TestLessonLearner(t *testing.T) {
 	if got := eval[string](t, p, lessonsJS); !strings.Contains(got, "The pt-BR namespace typo1 of 2 steps") {
 		t.Errorf("course list after the pass = %q", got)
 	}
-	// Reload: the lesson opens again where the learner was, its step passed.
+	// Reload: the page is the playground again; the Lessons button brings
+	// the lesson back where the learner was, its step passed.
 	if err := p.Open(env.srv.URL+"/", 90*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	wait[bool](t, p, lessonsRdy+` && !document.getElementById('lesson-main').hidden`)
+	wait[bool](t, p, lessonsRdy+` && !document.getElementById('lessons-toggle').disabled`)
+	if got := eval[string](t, p, `document.getElementById('request').value`); strings.Contains(got, "https://schemas.microsoft.com") {
+		t.Error("the reload put the lesson's text in the editor before the learner asked")
+	}
+	click(t, p, "#lessons-toggle")
+	wait[bool](t, p, `!document.getElementById('lesson-main').hidden`)
 	if got := eval[string](t, p, stepNoJS); !strings.Contains(got, "Step 1 of 2 · passed before") {
 		t.Errorf("after reload: step = %q", got)
 	}
@@ -90,6 +99,9 @@ func TestLessonLearner(t *testing.T) {
 	// Next step; Reset step puts its start back.
 	click(t, p, "#lesson-next")
 	wait[bool](t, p, `document.getElementById('lesson-stepno').textContent.indexOf('Step 2 of 2') === 0`, stepNoJS)
+	if id := eval[string](t, p, `document.activeElement.id`); id != "lesson-task" {
+		t.Errorf("after Next the focus is on %q, want the new task", id)
+	}
 	start := eval[string](t, p, `document.getElementById('request').value`)
 	if !strings.Contains(start, "https://schemas.xmlsoap.org/soap/envelope/") {
 		t.Errorf("step 2 start:\n%s", start)
@@ -99,7 +111,9 @@ func TestLessonLearner(t *testing.T) {
 	if err := p.Open(env.srv.URL+"/", 90*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	notice := wait[string](t, p, lessonsRdy+` && !document.getElementById('lesson-notice').hidden && document.getElementById('lesson-notice').textContent`)
+	wait[bool](t, p, lessonsRdy+` && !document.getElementById('lessons-toggle').disabled`)
+	click(t, p, "#lessons-toggle")
+	notice := wait[string](t, p, `!document.getElementById('lesson-notice').hidden && document.getElementById('lesson-notice').textContent`)
 	if !strings.Contains(notice, "version 99 → 1") {
 		t.Errorf("notice = %q", notice)
 	}
@@ -112,6 +126,7 @@ func TestLessonLearner(t *testing.T) {
 	if got := eval[string](t, p, `document.getElementById('lesson-task').textContent`); !strings.Contains(got, "página de referência em pt-BR") {
 		t.Errorf("task after the language change = %q", got)
 	}
+	eval[chromedp.Void](t, p, `localStorage.removeItem('umplay.lessons.progress')`)
 }
 
 // TestLessonInstructorLink opens the same instructor link (lesson, step,
@@ -145,6 +160,7 @@ func TestLessonInstructorLink(t *testing.T) {
 		if i < 0 || j < i {
 			t.Fatalf("PlayOnPhone reply:\n%s", body)
 		}
+		eval[chromedp.Void](t, p, `localStorage.removeItem('umplay.lessons.progress')`)
 		return setup, body[i+len("<PlayOnPhoneResponse>") : j]
 	}
 	s1, c1 := link("4242")
