@@ -64,17 +64,18 @@ func openExport() {
 	exportLang.Focus()
 }
 
-// exportRequest is the request as the page shows it, to the chosen target.
+// exportRequest is the page's state as a request, to the chosen target.
 func exportRequest() code.Request {
-	url := endpoint.Value()
+	s := currentState()
+	url := s.Endpoint
 	if exportTarget.Value() == "local" {
 		url = js.Global().Get("location").Get("origin").String() + localPath
 	}
 	return code.Request{
 		Endpoint:          url,
-		SOAPActionPresent: present.Checked(),
-		SOAPAction:        action.Value(),
-		Body:              ed.text(),
+		SOAPActionPresent: s.SOAPActionPresent,
+		SOAPAction:        s.SOAPAction,
+		Body:              s.Request,
 	}
 }
 

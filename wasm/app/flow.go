@@ -138,7 +138,7 @@ func afterCheck(text string, rep *soap.Report) {
 	if n == 1 {
 		fixAllBtn.SetTitle("Apply the safe quick fix (Ctrl+Z undoes it)")
 	}
-	msg := umsim.EndpointProblem(endpoint.Value())
+	msg := umsim.EndpointProblem(state.Endpoint)
 	endpointMsg.SetTextContent(msg)
 	endpointMsg.Class().Set([]string{"field-msg", "field-msg--warning"})
 	setHidden(endpointMsg, msg == "")

@@ -244,34 +244,9 @@ func writeResponse(w *jw, r report.Response) {
 	w.close()
 }
 
-// stateValue is State as State.JSON marshals it.
-func stateValue(s State) js.Value {
-	w := &jw{}
-	w.open()
-	w.field("request", s.Request, false)
-	w.field("soapAction", s.SOAPAction, false)
-	w.bool("soapActionPresent", s.SOAPActionPresent)
-	w.field("contentType", s.ContentType, false)
-	w.field("endpoint", s.Endpoint, false)
-	w.key("builder")
-	w.open()
-	b := s.Builder
-	w.field("operation", string(b.Operation), false)
-	w.field("callId", b.CallID, false)
-	w.field("guid", b.GUID, false)
-	w.field("host", b.Host, false)
-	w.bool("prefix", b.Prefix)
-	w.bool("decl", b.Decl)
-	w.field("entryId", b.EntryID, false)
-	w.field("dialString", b.DialString, false)
-	w.field("greetingType", b.GreetingType, false)
-	w.field("status", b.Status, false)
-	w.field("folderId", b.FolderID, false)
-	w.close()
-	w.field("example", s.Example, true)
-	w.close()
-	return w.value()
-}
+// stateValue is s as a JS object: State.JSON, parsed by the browser (one
+// serializer for the page, share links and tests).
+func stateValue(s State) js.Value { return jsJSON.Call("parse", string(s.JSON())) }
 
 // parseExamples reads web/examples/index.json with the browser's JSON.parse
 // (for encoding/json's Unmarshal into []example): an array of objects whose

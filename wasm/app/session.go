@@ -53,7 +53,7 @@ func send(body string, head soap.Head, rep *soap.Report) umsim.Response {
 		op = string(rep.Operation)
 	}
 	at := time.Now()
-	li := addHistory(exchange{at: at, op: op, endpoint: endpoint.Value(), body: body, head: head, resp: resp})
+	li := addHistory(exchange{at: at, op: op, endpoint: state.Endpoint, body: body, head: head, resp: resp})
 	renderCalls()
 	showReply(resp, at, li)
 	return resp

@@ -125,6 +125,7 @@ func TestLayoutDesktop(t *testing.T) {
 	if cut := eval[string](t, p, overflowJS); cut != "" {
 		t.Errorf("elements reach past the viewport's right edge:\n%s", cut)
 	}
+	toolbarInPane(t, p, "1280×800")
 	// Sized to the text: the sample's lines and the padding, no more.
 	lines := strings.Count(eval[string](t, p, requestJS), "\n") + 1
 	lh := eval[float64](t, p, `parseFloat(getComputedStyle(document.getElementById('request')).lineHeight)`)
@@ -143,6 +144,31 @@ func TestLayoutDesktop(t *testing.T) {
 	}
 	if !eval[bool](t, p, `(function () { var ta = document.getElementById('request'); return ta.scrollHeight > ta.clientHeight + 100; })()`) {
 		t.Errorf("the long request does not scroll inside the editor")
+	}
+}
+
+// toolbarInPane checks that the request toolbar's buttons stay inside the
+// request pane.
+func toolbarInPane(t *testing.T, p *Page, size string) {
+	t.Helper()
+	pane := boxOf(t, p, ".pane--request")
+	for _, id := range []string{"examples", "format", "send", "reset", "export"} {
+		if b := boxOf(t, p, "#"+id); b.Left < pane.Left || b.Right > pane.Right {
+			t.Errorf("at %s #%s spans x %.0f…%.0f, outside the request pane (%.0f…%.0f)", size, id, b.Left, b.Right, pane.Left, pane.Right)
+		}
+	}
+}
+
+// TestLayoutNarrowDesktop: between the phone and the wide layouts (1000 px,
+// two columns) the request toolbar wraps inside its pane rather than out.
+func TestLayoutNarrowDesktop(t *testing.T) {
+	p := openPage(t)
+	for _, w := range []int64{1000, 1180} {
+		emulate(t, p, w, 768, false)
+		toolbarInPane(t, p, strconv.FormatInt(w, 10)+"×768")
+		if cut := eval[string](t, p, overflowJS); cut != "" {
+			t.Errorf("at %d px elements reach past the viewport's right edge:\n%s", w, cut)
+		}
 	}
 }
 

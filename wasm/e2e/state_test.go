@@ -165,3 +165,19 @@ func TestSetStateBuilderWins(t *testing.T) {
 		t.Errorf("after typing into the dial string field, state().builder.dialString = %q", got.Builder.DialString)
 	}
 }
+
+// TestStateEndpointToSend: the endpoint a state sets, and then the one a
+// person types, is the one Send's history shows the request going to.
+func TestStateEndpointToSend(t *testing.T) {
+	p := openPage(t)
+	eval[bool](t, p, `(umplay.setState({endpoint: 'https://um1.example.org/EWS/UM2007Legacy.asmx'}), true)`)
+	histJS := `document.getElementById('history').textContent`
+	click(t, p, "#send")
+	wait[bool](t, p, histJS+`.indexOf('Host: um1.example.org') >= 0`, histJS)
+	setInput(t, p, "endpoint", "https://um2.example.org/UnifiedMessaging/Service.asmx")
+	if got := readState(t, p, stateJS).Endpoint; got != "https://um2.example.org/UnifiedMessaging/Service.asmx" {
+		t.Errorf("after typing into the endpoint field, state().endpoint = %q", got)
+	}
+	click(t, p, "#send")
+	wait[bool](t, p, histJS+`.indexOf('POST /UnifiedMessaging/Service.asmx HTTP/1.1') >= 0 && `+histJS+`.indexOf('Host: um2.example.org') >= 0`, histJS)
+}
