@@ -173,8 +173,11 @@ func initLessons() {
 	on(lsList, "click", func(ev dom.Event) {
 		if t := target(ev); t != nil {
 			if b := t.Closest("button[data-lesson]"); b != nil {
-				openLesson(b.GetAttribute("data-lesson"), -1)
-				lsTask.Focus()
+				id := b.GetAttribute("data-lesson")
+				replaceRequest(ui("the lesson's step", "o passo da lição"), func() {
+					openLesson(id, -1)
+					lsTask.Focus()
+				}, nil)
 			}
 		}
 	})
@@ -208,7 +211,8 @@ func initLessons() {
 }
 
 // loadCourse fetches lessons/index.json and every lesson, then opens the
-// instructor link's lesson or the one last open.
+// instructor link's lesson, if any (the one last open comes back with the
+// Lessons button: see togglePanel).
 func loadCourse() {
 	defer guard("loading the lessons")
 	defer byID("lessons").SetAttribute("data-lessons", "ready")
