@@ -164,7 +164,7 @@ func sevPT(s string) string {
 	case "warning":
 		return "aviso"
 	}
-	return "informativo"
+	return "diagnóstico informativo"
 }
 
 // answer describes a response in both languages: "HTTP 500 Internal Server
