@@ -40,6 +40,7 @@ func start() (err error) {
 	lookupFlow()
 	initExport()
 	initShare()
+	initLessons()
 
 	on(request, "input", func(dom.Event) { changed() })
 	for _, in := range []dom.EventTarget{action, contentType, endpoint} {

@@ -20,7 +20,7 @@ import (
 var server *umsim.Server
 
 func newServer() *umsim.Server {
-	return umsim.New(umsim.Config{Now: time.Now, Rand: webRandom{}, Host: umsim.DefaultHost})
+	return umsim.New(umsim.Config{Now: time.Now, Rand: pageRand(), Host: umsim.DefaultHost}) // pageRand: lesson.go (instructor seed)
 }
 
 // exchange is one sent request and its response, for the history.

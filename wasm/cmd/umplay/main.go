@@ -90,7 +90,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		checkCmd, buildCmd, decodeCmd, simulateCmd, fmtCmd, exportCmd, shareCmd, serveCmd, versionCmd, helpCmd,
+		checkCmd, buildCmd, decodeCmd, simulateCmd, fmtCmd, exportCmd, shareCmd, serveCmd, lessonCmd, versionCmd, helpCmd,
 	}
 }
 
