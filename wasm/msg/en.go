@@ -153,6 +153,8 @@ var en = map[string]string{
 	"cli.summary.fmt":                  "re-indent an XML request",
 	"cli.summary.export":               "write a request as curl, PowerShell, C#, Go, Python or raw HTTP",
 	"cli.summary.serve":                "serve the browser playground",
+	"cli.summary.share":                "make a share link's fragment for a request, or read one",
+	"cli.summary.lesson":               "validate lesson files (web/lessons/)",
 	"cli.summary.version":              "print umplay's version",
 	"cli.summary.help":                 "show this help, or a command's",
 	"cli.usage":                        "usage: umplay",

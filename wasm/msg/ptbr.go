@@ -153,6 +153,8 @@ var ptBR = map[string]string{
 	"cli.summary.fmt":                  "reindenta uma requisição XML",
 	"cli.summary.export":               "escreve uma requisição como curl, PowerShell, C#, Go, Python ou HTTP puro",
 	"cli.summary.serve":                "serve o playground do navegador",
+	"cli.summary.share":                "gerar o fragmento de um link de compartilhamento para uma requisição, ou ler um",
+	"cli.summary.lesson":               "validar arquivos de lição (web/lessons/)",
 	"cli.summary.version":              "imprime a versão do umplay",
 	"cli.summary.help":                 "mostra esta ajuda, ou a de um comando",
 	"cli.usage":                        "uso: umplay",
