@@ -109,13 +109,17 @@ func fetchText(url string) (string, error) {
 	return t.String(), nil
 }
 
-// loadExamples fills #examples from examples/index.json (in a goroutine)
-// and then sets <html data-umplay-examples> to "loaded" or "failed".
-func loadExamples() {
+// loadExamples fills #examples from examples/index.json (in a goroutine),
+// then sets <html data-umplay-examples> to "loaded" or "failed" and calls
+// done (if not nil) either way.
+func loadExamples(done func()) {
 	go func() {
 		outcome := "failed"
 		defer func() {
 			jsDoc.Get("documentElement").Call("setAttribute", "data-umplay-examples", outcome)
+			if done != nil {
+				done()
+			}
 		}()
 		defer guard("loading the examples")
 		text, err := fetchText("examples/index.json")

@@ -96,30 +96,6 @@ func langOf(tag string) string {
 	return lesson.EN
 }
 
-// panelLabels are the panel's static labels by element id: en, pt-BR.
-var panelLabels = [][3]string{
-	{"lessons-heading", "Lessons", "Lições"},
-	{"lessons-toggle", "Lessons", "Lições"},
-	{"lesson-prev", "Previous step", "Passo anterior"},
-	{"lesson-next", "Next step", "Próximo passo"},
-	{"lesson-check", "Check my answer", "Verificar minha resposta"},
-	{"lesson-reset", "Reset step", "Recomeçar o passo"},
-	{"lesson-export", "Export progress", "Exportar o progresso"},
-	{"lesson-reset-all", "Reset progress", "Apagar o progresso"},
-	{"lesson-close", "Close lesson", "Fechar a lição"},
-	{"lesson-live-label", "Check as I type", "Verificar enquanto digito"},
-	{"lesson-setup-title", "Before this step the simulated server was reset and received:", "Antes deste passo, o servidor simulado foi reiniciado e recebeu:"},
-	{"lesson-checks-title", "Checks", "Verificações"},
-	{"lesson-course-label", "Course", "Curso"},
-}
-
-// relabel writes the panel's labels in the current language.
-func relabel() {
-	for _, l := range panelLabels {
-		byID(l[0]).SetTextContent(ui(l[1], l[2]))
-	}
-}
-
 // ui is the panel's own text in the page language.
 func ui(en, pt string) string { return lesson.Text{EN: en, PTBR: pt}.In(lessons.lang) }
 
@@ -150,7 +126,6 @@ func initLessons() {
 	lsPrev, lsNext, lsCheck, lsReset = buttonByID("lesson-prev"), buttonByID("lesson-next"), buttonByID("lesson-check"), buttonByID("lesson-reset")
 	lsExport, lsResetAll, lsClose = buttonByID("lesson-export"), buttonByID("lesson-reset-all"), buttonByID("lesson-close")
 	lsLive = inputByID("lesson-live")
-	relabel()
 	// The page's language switch (if any) sets <html lang>: follow it.
 	obs := js.Global().Get("MutationObserver")
 	if obs.Type() == js.TypeFunction {
@@ -159,7 +134,6 @@ func initLessons() {
 			l := langOf(jsDoc.Get("documentElement").Call("getAttribute", "lang").String())
 			if l != lessons.lang {
 				lessons.lang = l
-				relabel()
 				renderCourse()
 				if lessons.cur != nil {
 					showStep()

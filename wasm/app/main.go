@@ -4,7 +4,9 @@ package main
 
 import (
 	"fmt"
+	"sync"
 	"syscall/js"
+	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -79,39 +81,38 @@ func start() (err error) {
 	byID("version").SetTextContent(T("ui.version", version()))
 
 	installAPI()
-	// Ready now, with window.umplay and every control wired — after a #s=
-	// share link, if the URL has one, is applied (it inflates
-	// asynchronously), so that a script sees the link's state. The first
-	// check of the text (the first run of most of the engine's code, which
-	// the browser compiles on first use) follows in a task of its own, the
-	// panels saying "Loading…" until then; then the examples menu fills (a
-	// same-origin fetch that must neither delay nor, when it stalls, block
-	// the page) and says so with <html data-umplay-examples="loaded" or
-	// "failed"> for scripts that use the menu.
-	openLink(func() {
+	// Ready once the page is settled: every control wired, window.umplay
+	// installed, the text checked (so the builder, the panes and
+	// umplay.state() agree with it) and, when the URL has a #s= share link,
+	// the link applied — after the examples index, which a link's "example"
+	// names, and at most 3 s later if that fetch stalls. Without a link the
+	// examples menu fills after ready (a same-origin fetch that must not
+	// delay the page) and says so with <html data-umplay-examples="loaded"
+	// or "failed"> for scripts that use the menu.
+	settle := func() {
+		if live.rep == nil { // not checked yet (by a link or setState)
+			runCheck()
+		}
+		renderCalls()
 		ready()
-		later(func() {
-			if live.rep == nil { // not checked yet (by an edit, a link or setState)
+	}
+	if !linkInURL() {
+		settle()
+		loadExamples(nil)
+		return nil
+	}
+	var once sync.Once
+	open := func() {
+		once.Do(func() {
+			if live.rep == nil { // the default page a broken link falls back to is checked
 				runCheck()
 			}
-			renderCalls()
-			loadExamples()
+			openLink(settle)
 		})
-	})
+	}
+	time.AfterFunc(3*time.Second, open)
+	loadExamples(open)
 	return nil
-}
-
-// later runs fn in a task of its own (a zero-delay timeout), once the
-// browser has had its turn.
-func later(fn func()) {
-	var f js.Func
-	f = js.FuncOf(func(js.Value, []js.Value) any {
-		defer f.Release()
-		defer guard("starting")
-		fn()
-		return nil
-	})
-	js.Global().Call("setTimeout", f, 0)
 }
 
 // ready tells the page and its scripts that window.umplay is installed.

@@ -352,6 +352,13 @@ func openLink(done func()) {
 	}()
 }
 
+// linkInURL tells whether the page's URL has a #s= share link (broken or
+// not: a broken one is reported by openLink).
+func linkInURL() bool {
+	_, _, err := payload.Split(js.Global().Get("location").Get("hash").String())
+	return !errors.Is(err, payload.ErrNoState)
+}
+
 // applyLinked applies a state from a link or a file.
 func applyLinked(s State) {
 	setHidden(errBox, true)

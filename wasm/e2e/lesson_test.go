@@ -120,13 +120,13 @@ func TestLessonLearner(t *testing.T) {
 	if got := eval[string](t, p, lessonsJS); !strings.Contains(got, "The pt-BR namespace typo0 of 2 steps") {
 		t.Errorf("after a version change: course list = %q", got)
 	}
-	// The page's language switch sets <html lang>; the lesson follows it.
-	eval[chromedp.Void](t, p, `document.documentElement.setAttribute('lang', 'pt-BR')`)
+	// The page's language switch (as a user picks Português); the lesson follows it.
+	eval[chromedp.Void](t, p, `(function () { var s = document.getElementById('lang'); s.value = 'pt-BR'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
 	wait[bool](t, p, `document.getElementById('lesson-check').textContent === 'Verificar minha resposta'`, `document.getElementById('lesson-check').textContent`)
 	if got := eval[string](t, p, `document.getElementById('lesson-task').textContent`); !strings.Contains(got, "página de referência em pt-BR") {
 		t.Errorf("task after the language change = %q", got)
 	}
-	eval[chromedp.Void](t, p, `localStorage.removeItem('umplay.lessons.progress')`)
+	eval[chromedp.Void](t, p, `localStorage.removeItem('umplay.lessons.progress'); localStorage.removeItem('umplay.lang')`)
 }
 
 // TestLessonInstructorLink opens the same instructor link (lesson, step,
