@@ -100,12 +100,21 @@ func hasDecl() bool {
 func guidOrHostChanged(dom.Event) {
 	id, err := callid.Encode(strings.TrimSpace(bGUID.Value()), strings.TrimSpace(bHost.Value()))
 	if err != nil {
-		bMsg.SetTextContent(err.Error())
+		bMsg.SetTextContent(encodeErrorText(err))
 		return
 	}
 	bMsg.SetTextContent("")
 	bCallID.SetValue(id)
 	readBuilder()
+}
+
+// encodeErrorText is why the builder could not encode a CallId, in the
+// page's language when callid worded it.
+func encodeErrorText(err error) string {
+	if e, ok := err.(*callid.EncodeError); ok {
+		return "CallId: " + e.M.In(pageLang)
+	}
+	return err.Error()
 }
 
 // callIDChanged decodes a typed CallId into GUID and host.
@@ -130,7 +139,7 @@ func newCallID(dom.Event) {
 	}
 	id, err := callid.New(host, webRandom{})
 	if err != nil {
-		bMsg.SetTextContent(err.Error())
+		bMsg.SetTextContent(encodeErrorText(err))
 		return
 	}
 	bMsg.SetTextContent("")

@@ -6,7 +6,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"umplay/wasm/msg"
 )
+
+// EncodeError is why Encode refused its input, worded in any language by
+// its message (the page shows it in its own); Error is the English text.
+type EncodeError struct{ M msg.M }
+
+func (e *EncodeError) Error() string { return "callid: " + e.M.In(msg.EN) }
 
 // Encode returns the CallId for guid and host: base64 of "<guid>@<host>",
 // standard alphabet with padding. guid must be 8-4-4-4-12 hex digits in any
@@ -16,14 +24,14 @@ import (
 func Encode(guid, host string) (string, error) {
 	g, _ := parseGUID(guid)
 	if g == "" {
-		return "", fmt.Errorf("callid: %q is not a GUID (8-4-4-4-12 hex digits)", guid)
+		return "", &EncodeError{msg.New("callid.encode.guid", guid)}
 	}
 	if host == "" {
-		return "", fmt.Errorf("callid: the host is empty")
+		return "", &EncodeError{msg.New("callid.encode.host-empty")}
 	}
 	for i := 0; i < len(host); i++ {
 		if c := host[i]; !printable(c) || c == ' ' || c == '@' {
-			return "", fmt.Errorf("callid: host %q has %q at offset %d; use an ASCII FQDN", host, host[i:i+1], i)
+			return "", &EncodeError{msg.New("callid.encode.host-char", host, host[i:i+1], i)}
 		}
 	}
 	return base64.StdEncoding.EncodeToString([]byte(g + "@" + host)), nil

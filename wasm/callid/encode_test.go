@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"umplay/wasm/msg"
 )
 
 func TestEncode(t *testing.T) {
@@ -151,5 +153,21 @@ func TestRepair(t *testing.T) {
 				t.Errorf("Repair(%q) = %q, which Decode rejects", tt.in, got)
 			}
 		})
+	}
+}
+
+// Encode's refusals are worded by the catalogs: English by Error, any
+// language through the message.
+func TestEncodeErrorLanguages(t *testing.T) {
+	_, err := Encode("not-a-guid", "um01.contoso.com")
+	e, ok := err.(*EncodeError)
+	if !ok {
+		t.Fatalf("Encode(bad GUID) error = %T %v, want *EncodeError", err, err)
+	}
+	if got, want := err.Error(), `callid: "not-a-guid" is not a GUID (8-4-4-4-12 hex digits)`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if got, want := e.M.In(msg.PTBR), `"not-a-guid" não é um GUID (8-4-4-4-12 dígitos hexadecimais)`; got != want {
+		t.Errorf("pt-BR = %q, want %q", got, want)
 	}
 }
