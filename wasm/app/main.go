@@ -128,7 +128,11 @@ func format(dom.Event) {
 	text := ed.text()
 	out, err := soap.Format(text, soap.DefaultIndent)
 	if err != nil {
-		editorMsg.SetTextContent(T("ui.format.error", err.Error()))
+		m := T("ui.format.error", err.Error())
+		if fe, ok := err.(*soap.FormatError); ok { // the place in the page's words
+			m = T("ui.format.error.at", fe.Line, fe.Col, fe.Msg)
+		}
+		editorMsg.SetTextContent(m)
 		setHidden(editorMsg, false)
 		return
 	}

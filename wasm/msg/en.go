@@ -327,6 +327,7 @@ var en = map[string]string{
 	"ui.version":                       "Version %s.",
 	"ui.ready":                         "Checker ready.",
 	"ui.format.error":                  "Format: %s",
+	"ui.format.error.at":               "Format: line %[1]d, column %[2]d: %[3]s",
 	"ui.ask.replace":                   "Replace your edited request with %s? Ctrl+Z undoes the replacement.",
 	"ui.fix-all.n":                     "Apply the %d safe quick fixes in one step (Ctrl+Z undoes it)",
 	"ui.fix-all.one":                   "Apply the safe quick fix (Ctrl+Z undoes it)",

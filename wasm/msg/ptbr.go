@@ -327,6 +327,7 @@ var ptBR = map[string]string{
 	"ui.version":                       "Versão %[1]s.",
 	"ui.ready":                         "Verificador pronto.",
 	"ui.format.error":                  "Formatar: %[1]s",
+	"ui.format.error.at":               "Formatar: linha %[1]d, coluna %[2]d: %[3]s",
 	"ui.ask.replace":                   "Substituir a requisição que você editou por %[1]s? Ctrl+Z desfaz a substituição.",
 	"ui.fix-all.n":                     "Aplicar as %[1]d correções rápidas seguras de uma vez (Ctrl+Z desfaz)",
 	"ui.fix-all.one":                   "Aplicar a correção rápida segura (Ctrl+Z desfaz)",
