@@ -253,6 +253,7 @@
       $('embed-open').href = openPage + location.hash;
     } else {
       showStatic(sampleText);
+      $('embed-open').href = openPage;
     }
   }, function (err) {
     page.stateError = 'This embed\'s link could not be read: ' + err.message + '. The default request is shown.';

@@ -49,6 +49,8 @@ func stateOfLink(t *testing.T, href string) string {
 	return string(b)
 }
 
+const embedExplainJS = `document.querySelector('#response [data-field="explain"]').textContent`
+
 const namespaceDiagJS = `(document.querySelector('#diagnostics li.diag[data-code="operation-namespace"] .diag__message') || {}).textContent || ''`
 
 // TestEmbedLang: the embed in Portuguese from ?lang=pt-BR and from a
@@ -86,6 +88,35 @@ func TestEmbedLang(t *testing.T) {
 			}
 		})
 	}
+	// Before the module: embed-page.js's own few texts.
+	t.Run("before load", func(t *testing.T) {
+		p := newTab(t)
+		if err := chromedp.Do(p.Ctx, chromedp.Navigate(env.srv.URL+"/embed.html?load=click&lang=pt-BR")); err != nil {
+			t.Fatal(err)
+		}
+		wait[bool](t, p, `!document.getElementById('embed-load').hidden`)
+		if got := eval[string](t, p, `document.getElementById('embed-load').textContent + ' | ' + document.getElementById('boot-text').textContent + ' | ' + document.documentElement.lang`); got != "Carregar o verificador | Ainda não carregado. | pt-BR" {
+			t.Errorf("before the module: %q", got)
+		}
+		if h := eval[string](t, p, `document.getElementById('embed-open').getAttribute('href')`); h != "index.html?lang=pt-BR" {
+			t.Errorf("Open in umplay before the module = %q", h)
+		}
+		// Let it start, so the tab closes on a ready page.
+		eval[bool](t, p, `document.getElementById('embed-load').click(), true`)
+		wait[bool](t, p, `document.documentElement.getAttribute('data-umplay') === 'ready'`)
+	})
+	// umplay.embed(el, {lang}) passes it on.
+	t.Run("embed.js", func(t *testing.T) {
+		hs := startHosts(t)
+		p := openHost(t, hs.host.URL+"/")
+		if l := eval[string](t, p, `umplay.embed(document.getElementById('slot'), {lang: 'pt-BR', state: {request: `+JS(mistake)+`}})
+			.then(function (h) { return h.getState(); }).then(function (s) { return s.lang; })`); l != "pt-BR" {
+			t.Errorf("the embed's state lang = %q, want pt-BR", l)
+		}
+		if src := eval[string](t, p, `document.querySelector('#slot iframe').src`); !strings.Contains(src, "lang=pt-BR") {
+			t.Errorf("iframe src = %q", src)
+		}
+	})
 	// English stays English, and setState with a lang switches the embed.
 	t.Run("setState", func(t *testing.T) {
 		p := openEmbed(t, "", fragmentOf(t, map[string]any{"request": mistake}))
@@ -95,11 +126,15 @@ func TestEmbedLang(t *testing.T) {
 		if m := wait[string](t, p, namespaceDiagJS, diagsJS); m == "" || strings.Contains(m, "o servidor") {
 			t.Errorf("English diagnostic = %q", m)
 		}
+		en := eval[string](t, p, embedExplainJS)
 		eval[bool](t, p, `umplay.setState({request: `+JS(mistake)+`, lang: 'pt-BR'}), true`)
 		wait[bool](t, p, `document.documentElement.lang === 'pt-BR' && document.getElementById('response-heading').textContent === 'Resposta simulada'`,
 			`document.documentElement.lang`, `document.getElementById('response-heading').textContent`)
 		if m := wait[string](t, p, namespaceDiagJS, diagsJS); !strings.Contains(m, "o servidor responde ErrorInvalidRequest") {
 			t.Errorf("diagnostic after setState = %q", m)
+		}
+		if pt := eval[string](t, p, embedExplainJS); pt == "" || pt == en {
+			t.Errorf("response explanation not translated: en %q, pt-BR %q", en, pt)
 		}
 	})
 }
