@@ -18,6 +18,25 @@
   var notes = [];
   function note(msg) { notes.push(msg); var m = $('embed-msg'); m.textContent = notes.join(' '); m.hidden = false; }
 
+  // The few texts shown before the module loads, in ?lang= (the module then
+  // translates the page from its catalogs: wasm/msg).
+  var pt = /^pt/i.test(q.get('lang') || '');
+  var TEXT = pt ? {
+    notChecked: 'ainda não verificado', later: 'A resposta simulada aparece quando o verificador carregar.',
+    notLoaded: 'Ainda não carregado.', loading: 'Carregando o verificador…', load: 'Carregar o verificador', open: 'Abrir no umplay ↗'
+  } : {
+    notChecked: 'not checked yet', later: 'The simulated response appears when the checker has loaded.',
+    notLoaded: 'Not loaded yet.', loading: 'Loading the checker…', load: 'Load the checker', open: 'Open in umplay ↗'
+  };
+  if (pt) {
+    html.setAttribute('lang', 'pt-BR');
+    $('boot-text').textContent = TEXT.notLoaded;
+    $('embed-load').textContent = TEXT.load;
+    $('embed-open').textContent = TEXT.open;
+  }
+  // "Open in umplay" keeps the embed's language.
+  var openPage = pt ? 'index.html?lang=pt-BR' : (q.get('lang') === 'en' ? 'index.html?lang=en' : 'index.html');
+
   var theme = q.get('theme') || 'auto';
   if (theme !== 'light' && theme !== 'dark' && theme !== 'auto') {
     note('theme=' + theme.slice(0, 32) + ' is not light, dark or auto: auto is used.');
@@ -57,19 +76,19 @@
     // link sets "Open in umplay" to the full page with json (the state's
     // diff from the defaults) in the fragment.
     link: function (json) {
-      encode(json).then(function (frag) { $('embed-open').href = 'index.html#' + frag; }, function () {
-        $('embed-open').href = 'index.html';
+      encode(json).then(function (frag) { $('embed-open').href = openPage + '#' + frag; }, function () {
+        $('embed-open').href = openPage;
       });
     }
   };
 
   var ta = $('request');
   var sampleText = ta.value;
-  $('diag-summary').textContent = 'not checked yet';
+  $('diag-summary').textContent = TEXT.notChecked;
   var status = document.querySelector('#response [data-field="status"]');
   var mode = document.querySelector('#response [data-field="mode"]');
   status.textContent = '';
-  mode.textContent = 'The simulated response appears when the checker has loaded.';
+  mode.textContent = TEXT.later;
 
   // ---- the fragment ----
   function b64urlBytes(s) {
@@ -196,7 +215,7 @@
     if (started) { return; }
     started = true;
     $('embed-load').hidden = true;
-    $('boot-text').textContent = 'Loading the checker…';
+    $('boot-text').textContent = TEXT.loading;
     $('boot-progress').hidden = false;
     var s = document.createElement('script');
     s.src = 'wasm_exec.js';
@@ -215,7 +234,7 @@
     ta.addEventListener('focus', startModule);
     if (load === 'click' || typeof IntersectionObserver !== 'function') {
       $('embed-load').hidden = false;
-      $('boot-text').textContent = 'Not loaded yet.';
+      $('boot-text').textContent = TEXT.notLoaded;
       $('embed-load').addEventListener('click', startModule);
       return;
     }
@@ -231,9 +250,10 @@
     if (st) {
       page.stateJSON = st.json;
       showStatic(st.request);
-      $('embed-open').href = 'index.html' + location.hash;
+      $('embed-open').href = openPage + location.hash;
     } else {
       showStatic(sampleText);
+      $('embed-open').href = openPage;
     }
   }, function (err) {
     page.stateError = 'This embed\'s link could not be read: ' + err.message + '. The default request is shown.';

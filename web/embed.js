@@ -5,7 +5,7 @@
 //     .then(function (h) { return h.check(); })
 //     .then(function (report) { console.log(report.status, report.faultCode); });
 //
-// embed(element, {state, theme, readonly, panes, load, src, height}) appends an
+// embed(element, {state, theme, readonly, panes, load, lang, lesson, step, seed, src, height}) appends an
 // iframe of embed.html (next to this script unless src says otherwise) to
 // element, with the options in its query and the state in its fragment, and
 // answers the iframe's umplay/1 handshake. The promise resolves with a handle
@@ -54,6 +54,12 @@
     if (opts.readonly) { url.searchParams.set('readonly', '1'); }
     if (opts.panes) { url.searchParams.set('panes', [].concat(opts.panes).join(',')); }
     if (opts.load) { url.searchParams.set('load', String(opts.load)); }
+    if (opts.lang) { url.searchParams.set('lang', String(opts.lang)); }
+    if (opts.lesson) {
+      url.searchParams.set('lesson', String(opts.lesson));
+      if (opts.step) { url.searchParams.set('step', String(opts.step)); }
+      if (opts.seed) { url.searchParams.set('seed', String(opts.seed)); }
+    }
 
     var frame = document.createElement('iframe');
     frame.title = opts.title || 'umplay playground';

@@ -10,6 +10,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"umplay/wasm/embedmsg"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 )
@@ -69,6 +70,10 @@ func startEmbed() error {
 		request.SetAttribute("aria-readonly", "true")
 	}
 	onChecked = embedChanged
+	embedLang()
+	if embedLesson() {
+		initLessons()
+	}
 
 	applied := false
 	if emb.page.Truthy() {
@@ -267,4 +272,30 @@ func greet() {
 	post(embedmsg.ReportJSON(summary(), nil), emb.host)
 	emb.height = -1
 	scheduleResize()
+}
+
+// embedLang shows the embed in ?lang= or else the browser's language (a
+// state's lang, applied below, then wins: see langOfState).
+func embedLang() {
+	var browser []string
+	if ls := js.Global().Get("navigator").Get("languages"); ls.Truthy() {
+		for i := 0; i < ls.Length() && i < 32; i++ {
+			browser = append(browser, ls.Index(i).String())
+		}
+	}
+	l, explicit := msg.Choose(js.Global().Get("location").Get("search").String(), "", browser)
+	setLang(l, explicit)
+}
+
+// embedLesson tells whether the embed's URL names a lesson (?lesson=ID):
+// the lesson block of embed.html then shows that step, graded live by
+// lesson.go as on the full page.
+func embedLesson() bool {
+	readLink()
+	if linkParams.lesson == "" {
+		return false
+	}
+	inputByID("lesson-live").SetChecked(true)
+	lessons.hintsLive = true
+	return true
 }

@@ -31,7 +31,10 @@ var lessons struct {
 	progress lesson.Progress
 	tried    bool // "Check my answer" was pressed on this step
 	passed   bool // the last evaluation passed
-	timer    *time.Timer
+	// hintsLive shows the hints after any miss, not only after "Check my
+	// answer" (an embed's lesson step, graded live: embed.go).
+	hintsLive bool
+	timer     *time.Timer
 }
 
 // linkParams are the instructor link's query parameters, read once.
@@ -528,7 +531,7 @@ func gradeNow() {
 	setClass(lsResult, "lessons__result--pass", false)
 	lsResult.SetTextContent(ui(plural(failed, "check")+" of "+strconv.Itoa(len(run.Results))+" not passed yet.",
 		strconv.Itoa(failed)+" de "+strconv.Itoa(len(run.Results))+" verificações ainda não passaram."))
-	if lessons.tried {
+	if lessons.tried || lessons.hintsLive {
 		add(hl, elem("p", "lessons__hints-title", ui("Hints", "Dicas")))
 		ul := elem("ul", "lessons__hints-list", "")
 		for _, h := range st.Hints {

@@ -258,5 +258,6 @@ func Diff(s state.State) []byte {
 		o.Raw("builder", bb)
 	}
 	str(&o, "example", s.Example, "")
+	str(&o, "lang", s.Lang, "")
 	return o.Bytes()
 }

@@ -139,4 +139,13 @@ func TestDiff(t *testing.T) {
 	if err != nil || back != s {
 		t.Errorf("Parse(Diff(s)) = %+v, %v; want %+v", back, err, s)
 	}
+	// The language rides along ("Open in umplay" keeps it).
+	s.Lang = "pt-BR"
+	got = Diff(s)
+	if want := `{"request":"<x/>","soapActionPresent":false,"builder":{"host":"h.example","prefix":true},"lang":"pt-BR"}`; string(got) != want {
+		t.Errorf("Diff with lang = %s, want %s", got, want)
+	}
+	if back, err := state.Parse(got); err != nil || back != s {
+		t.Errorf("Parse(Diff(s)) = %+v, %v; want %+v", back, err, s)
+	}
 }

@@ -279,6 +279,7 @@ var en = map[string]string{
 	"ui.editor.hint":                   "{0} indents · {1}+{2} outdents · {3} then {4} leaves the editor · {5}+{6} sends",
 	"ui.problems":                      "Problems {0}",
 	"ui.loading":                       "Loading…",
+	"ui.embed.open":                    "Open in umplay ↗",
 	"ui.fix-all":                       "Fix all",
 	"ui.response":                      "Simulated response",
 	"ui.headers":                       "Headers",

@@ -279,6 +279,7 @@ var ptBR = map[string]string{
 	"ui.editor.hint":                   "{0} indenta · {1}+{2} desindenta · {3} e depois {4} sai do editor · {5}+{6} envia",
 	"ui.problems":                      "Problemas {0}",
 	"ui.loading":                       "Carregando…",
+	"ui.embed.open":                    "Abrir no umplay ↗",
 	"ui.fix-all":                       "Corrigir tudo",
 	"ui.response":                      "Resposta simulada",
 	"ui.headers":                       "Headers",
