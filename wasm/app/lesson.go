@@ -195,7 +195,12 @@ func loadCourse() {
 	defer byID("lessons").SetAttribute("data-lessons", "ready")
 	text, err := fetchText("lessons/index.json")
 	if err != nil {
-		lsStatus.SetTextContent(ui("The lessons could not be loaded: ", "Não foi possível carregar as lições: ") + err.Error())
+		m := ui("The lessons could not be loaded: ", "Não foi possível carregar as lições: ") + err.Error()
+		lsStatus.SetTextContent(m)
+		if linkParams.lesson != "" { // a link (or an embed) asked for a lesson: say why none shows
+			showPanel(true)
+			notice(m)
+		}
 		return
 	}
 	entries, errs := lesson.ParseIndex([]byte(text))

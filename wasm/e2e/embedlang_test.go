@@ -7,11 +7,16 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"umplay/wasm/webserve"
 )
 
 // Languages and lessons inside an embed, and a share link carrying pt-BR
@@ -203,5 +208,45 @@ func TestShareLinkLang(t *testing.T) {
 	wait[bool](t, q, `document.documentElement.lang === 'pt-BR'`, `document.documentElement.lang`)
 	if b := eval[string](t, q, `document.getElementById('fix-all').textContent`); b != "Corrigir tudo" {
 		t.Errorf("Fix all = %q on the linked page, want Corrigir tudo", b)
+	}
+}
+
+// TestEmbedLessonUnavailable: when the course cannot be fetched, an embed
+// (or a link) that names a lesson says so in the lesson block instead of
+// showing nothing.
+func TestEmbedLessonUnavailable(t *testing.T) {
+	files := webserve.Handler(filepath.Join(env.root, "web"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/lessons/index.json") {
+			http.Error(w, "gone", http.StatusServiceUnavailable)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p, err := env.browser.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { // as checkClean, on this server, the 503 expected
+		for _, m := range p.Errors() {
+			if !strings.Contains(m.Text, "503") {
+				t.Errorf("console: %s", m)
+			}
+		}
+		for _, r := range p.Foreign(srv.URL) {
+			t.Errorf("request left the origin %s: %s", srv.URL, r)
+		}
+		p.Close()
+	})
+	if err := chromedp.Do(p.Ctx, chromedp.Navigate(srv.URL+"/embed.html?load=click&lesson=ptbr-namespace&step=1")); err != nil {
+		t.Fatal(err)
+	}
+	wait[bool](t, p, `!document.getElementById('embed-load').hidden`)
+	eval[bool](t, p, `document.getElementById('embed-load').click(), true`)
+	n := wait[string](t, p, `!document.getElementById('lessons').hidden && !document.getElementById('lesson-notice').hidden && document.getElementById('lesson-notice').textContent`,
+		`document.getElementById('lesson-notice').textContent`)
+	if !strings.Contains(n, "The lessons could not be loaded") || !strings.Contains(n, "503") {
+		t.Errorf("notice = %q, want the reason the lessons could not be loaded", n)
 	}
 }
