@@ -152,9 +152,14 @@ func TestLayoutDesktop(t *testing.T) {
 func toolbarInPane(t *testing.T, p *Page, size string) {
 	t.Helper()
 	pane := boxOf(t, p, ".pane--request")
-	for _, id := range []string{"examples", "format", "send", "reset", "export"} {
-		if b := boxOf(t, p, "#"+id); b.Left < pane.Left || b.Right > pane.Right {
-			t.Errorf("at %s #%s spans x %.0f…%.0f, outside the request pane (%.0f…%.0f)", size, id, b.Left, b.Right, pane.Left, pane.Right)
+	title := boxOf(t, p, "#request-heading")
+	for _, sel := range []string{".pane--request .toolbar__label", "#examples", "#format", "#send", "#reset", "#export", "#share"} {
+		b := boxOf(t, p, sel)
+		if b.Left < pane.Left || b.Right > pane.Right {
+			t.Errorf("at %s %s spans x %.0f…%.0f, outside the request pane (%.0f…%.0f)", size, sel, b.Left, b.Right, pane.Left, pane.Right)
+		}
+		if b.Left < title.Right && b.Right > title.Left && b.Top < title.Bottom && b.Bottom > title.Top {
+			t.Errorf("at %s %s (x %.0f…%.0f, y %.0f…%.0f) overlaps the pane's title", size, sel, b.Left, b.Right, b.Top, b.Bottom)
 		}
 	}
 }
