@@ -7,15 +7,19 @@ cd "$(dirname "$0")/.."
 
 # The Go flags of the browser program, also used by the benchmark's
 # baselines (scripts/bench-browser.sh) and scripts/size-report.sh, which
-# read them with `scripts/build.sh --print-flags`. The page's wiring, code
-# export and state JSON are compiled without inlining (-l): their inlined
-# copies of small functions cost more module than they save time (brotli
-# 941 → 914 KB). The engine on the check's path (soap, callid, umsim,
-# report) and every other package keep the default (the benchmark's floor
-# and hello-world have none of these packages, so they build as before).
+# read them with `scripts/build.sh --print-flags`. Our packages are compiled
+# without inlining (-l): their inlined copies of small functions cost more
+# module than they save time. The packages on the paths a keystroke takes
+# keep the compiler's default (the last matching -gcflags wins): soap (the
+# check: -l made BenchmarkCheck1MiB 20-25% and BenchmarkCheckDocSample 18%
+# slower, for 27 KB of brotli), xmllex (the colouring) and textpos (the line
+# table). umsim, callid and report run once per check on the report, where
+# -l measured within noise. All of it: brotli 1,052,730 -> 1,031,623 B. The
+# benchmark's floor and hello-world have none of these packages, so they
+# build as before.
 flags=(-trimpath
-	-gcflags=umplay/wasm/app=-l -gcflags=umplay/wasm/export=-l
-	-gcflags=umplay/wasm/jsonv=-l -gcflags=umplay/wasm/state=-l
+	-gcflags=umplay/...=-l
+	-gcflags=umplay/wasm/soap= -gcflags=umplay/wasm/xmllex= -gcflags=umplay/wasm/textpos=
 	"-ldflags=-s -w")
 if [[ ${1:-} == --print-flags ]]; then
 	printf '%s\n' "${flags[@]}"
