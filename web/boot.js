@@ -93,15 +93,34 @@
     if (!resp.ok) { throw new Error('main.wasm: HTTP ' + resp.status + ' ' + resp.statusText); }
     var total = +resp.headers.get('Content-Length') || 0;
     var exact = total && !resp.headers.get('Content-Encoding');
-    if (!resp.body || !resp.body.getReader) {
-      return resp.arrayBuffer().then(function (bytes) {
+    // bytes instantiates from the whole body, for a browser that cannot
+    // stream or a server that does not say application/wasm (streaming
+    // refuses that): fetched again, from the HTTP cache when it kept it.
+    function bytes() {
+      return fetch('main.wasm').then(function (again) {
+        if (!again.ok) { throw new Error('main.wasm: HTTP ' + again.status + ' ' + again.statusText); }
+        return again.arrayBuffer();
+      }).then(function (b) {
         say(t.starting);
-        return WebAssembly.instantiate(bytes, go.importObject);
+        return WebAssembly.instantiate(b, go.importObject);
       });
     }
-    var chunks = [], got = 0;
-    function progress(n) {
-      got += n;
+    if (typeof WebAssembly.instantiateStreaming !== 'function' || typeof resp.clone !== 'function' ||
+        !resp.body || !resp.body.getReader) {
+      return bytes();
+    }
+    // Compile while downloading, from fetch's own Response: V8 keeps the
+    // compiled code of a module streamed from a fetched URL in its code cache
+    // (a Response made here would be compiled from scratch at every load).
+    // A clone of the body counts the bytes for the progress bar. It keeps
+    // none of them, and paints at most once a frame: the chunks arrive on
+    // the main thread, which the page's own loading and the compiler's
+    // hand-offs need too (a copy of every chunk and a repaint for each made
+    // the page ready later).
+    var got = 0, painting = false, done = false;
+    function paint() {
+      painting = false;
+      if (done) { return; }
       var mb = (got / 1048576).toFixed(1) + ' MB';
       if (exact && got <= total) {
         bar.value = Math.round(100 * got / total);
@@ -110,48 +129,26 @@
         say(t.loading + ' ' + mb);
       }
     }
-    function downloaded() {
-      say(t.starting);
-      bar.removeAttribute('value');
-    }
-    function whole() {
-      var all = new Uint8Array(got), at = 0;
-      chunks.forEach(function (c) { all.set(c, at); at += c.length; });
-      return all.buffer;
-    }
-    // Compile while downloading, from fetch's own Response: V8 keeps the
-    // compiled code of a module streamed from a fetched URL in its code cache
-    // (a Response made here would be compiled from scratch at every load).
-    // A clone of the body counts the bytes for the progress bar and keeps
-    // them, for a server that does not say application/wasm (streaming
-    // refuses that) or a browser that cannot stream.
-    if (typeof WebAssembly.instantiateStreaming === 'function' && typeof resp.clone === 'function') {
-      var counter = resp.clone().body.getReader();
-      var counted = (function count() {
-        return counter.read().then(function (step) {
-          if (step.done) { downloaded(); return; }
-          chunks.push(step.value);
-          progress(step.value.length);
-          return count();
-        });
-      })();
-      counted.catch(function () {}); // only the fallback below needs the copy
-      return WebAssembly.instantiateStreaming(resp, go.importObject).catch(function () {
-        return counted.then(function () { return WebAssembly.instantiate(whole(), go.importObject); });
+    var counter = resp.clone().body.getReader();
+    (function count() {
+      return counter.read().then(function (step) {
+        if (step.done) {
+          done = true;
+          say(t.starting);
+          bar.removeAttribute('value');
+          return;
+        }
+        got += step.value.length;
+        if (!painting) {
+          painting = true;
+          window.requestAnimationFrame(paint);
+        }
+        return count();
       });
-    }
-    var reader = resp.body.getReader();
-    function pump() {
-      return reader.read().then(function (step) {
-        if (step.done) { return; }
-        chunks.push(step.value);
-        progress(step.value.length);
-        return pump();
-      });
-    }
-    return pump().then(function () {
-      downloaded();
-      return WebAssembly.instantiate(whole(), go.importObject);
+    })().catch(function () {}); // the progress bar is only a nicety
+    return WebAssembly.instantiateStreaming(resp, go.importObject).catch(function () {
+      counter.cancel();
+      return bytes();
     });
   }).then(function (result) {
     go.run(result.instance).then(function () {

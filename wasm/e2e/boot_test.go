@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,6 +51,65 @@ func TestFailedWasmLoad(t *testing.T) {
 	for _, r := range p.Foreign(srv.URL) {
 		t.Errorf("request left the origin: %s", r)
 	}
+}
+
+// TestWasmWithoutMIME: a static host that serves main.wasm as
+// application/octet-stream (streaming compilation refuses it) still gets a
+// working page: boot.js fetches the module again and instantiates its bytes.
+func TestWasmWithoutMIME(t *testing.T) {
+	if env.err != nil {
+		t.Fatalf("browser tests cannot run: %v", env.err)
+	}
+	files := webserve.Handler(filepath.Join(env.root, "web"))
+	var wasmGets atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/main.wasm" {
+			wasmGets.Add(1)
+			r.Header.Del("Accept-Encoding") // the plain file: its type is ours to set
+			files.ServeHTTP(&typeOverride{ResponseWriter: w, typ: "application/octet-stream"}, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	p, err := env.browser.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.Open(srv.URL+"/", 60*time.Second); err != nil {
+		t.Fatalf("the page is not ready when main.wasm is application/octet-stream: %v", err)
+	}
+	if got := eval[string](t, p, `window.umplay.check(document.getElementById('request').value).response.status + ''`); got != "200" {
+		t.Errorf("umplay.check on the sample: status %s, want 200", got)
+	}
+	if n := wasmGets.Load(); n < 2 {
+		t.Errorf("main.wasm was fetched %d times; want the fallback's second fetch", n)
+	}
+	for _, m := range p.Errors() {
+		t.Errorf("console: %s", m)
+	}
+	for _, r := range p.Foreign(srv.URL) {
+		t.Errorf("request left the origin: %s", r)
+	}
+}
+
+// typeOverride sets the Content-Type a handler writes.
+type typeOverride struct {
+	http.ResponseWriter
+	typ string
+}
+
+func (w *typeOverride) WriteHeader(code int) {
+	w.Header().Set("Content-Type", w.typ)
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *typeOverride) Write(b []byte) (int, error) {
+	if w.Header().Get("Content-Type") != w.typ {
+		w.Header().Set("Content-Type", w.typ)
+	}
+	return w.ResponseWriter.Write(b)
 }
 
 // TestExamplesOffline: once the page has loaded, the Examples menu works
