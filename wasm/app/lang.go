@@ -115,7 +115,10 @@ func translate(root js.Value) {
 		els := root.Call("querySelectorAll", "["+a.data+"]")
 		for i := 0; i < els.Length(); i++ {
 			e := els.Index(i)
-			e.Call("setAttribute", a.attr, msg.Text(pageLang, e.Call("getAttribute", a.data).String()))
+			text := msg.Text(pageLang, e.Call("getAttribute", a.data).String())
+			if e.Call("getAttribute", a.attr).String() != text { // at start, index.html has the English
+				e.Call("setAttribute", a.attr, text)
+			}
 		}
 	}
 	els := root.Call("querySelectorAll", "[data-i18n]")
@@ -123,7 +126,9 @@ func translate(root js.Value) {
 		e := els.Index(i)
 		text := msg.Text(pageLang, e.Call("getAttribute", "data-i18n").String())
 		if !strings.Contains(text, "{0}") {
-			e.Set("textContent", text)
+			if e.Get("textContent").String() != text { // at start, index.html has the English
+				e.Set("textContent", text)
+			}
 			continue
 		}
 		kids := e.Get("children")
@@ -131,22 +136,35 @@ func translate(root js.Value) {
 		for j := 0; j < kids.Length(); j++ {
 			keep = append(keep, kids.Index(j))
 		}
+		parts := msg.Parts(text)
+		if e.Get("textContent").String() == placed(parts, keep) {
+			continue
+		}
 		e.Set("textContent", "")
-		for text != "" {
-			i := strings.IndexByte(text, '{')
-			if i < 0 || i+2 >= len(text) || text[i+2] != '}' || text[i+1] < '0' || text[i+1] > '9' {
-				e.Call("appendChild", jsDoc.Call("createTextNode", text))
-				break
+		for _, p := range parts {
+			switch {
+			case p.Slot < 0:
+				e.Call("appendChild", jsDoc.Call("createTextNode", p.Text))
+			case p.Slot < len(keep):
+				e.Call("appendChild", keep[p.Slot])
 			}
-			if i > 0 {
-				e.Call("appendChild", jsDoc.Call("createTextNode", text[:i]))
-			}
-			if n := int(text[i+1] - '0'); n < len(keep) {
-				e.Call("appendChild", keep[n])
-			}
-			text = text[i+3:]
 		}
 	}
+}
+
+// placed is the textContent that an element gets from parts with its
+// kept child elements in their slots, as translate places them.
+func placed(parts []msg.Part, keep []js.Value) string {
+	var b strings.Builder
+	for _, p := range parts {
+		switch {
+		case p.Slot < 0:
+			b.WriteString(p.Text)
+		case p.Slot < len(keep):
+			b.WriteString(keep[p.Slot].Get("textContent").String())
+		}
+	}
+	return b.String()
 }
 
 // exampleTitle and exampleNote are an example's texts in the page's
