@@ -42,6 +42,7 @@ report() {
 		END { for (p in size) print size[p], p; print total, "(all code)" }' | sort -rn >"$tmp/$2.sizes"
 	# The shipped module is stripped: its brotli size is what users download.
 	GOOS=js GOARCH=wasm go build "${flags[@]}" -o "$tmp/$2.s.wasm" "$1"
+	go run ./wasm/cmd/wasmpack "$tmp/$2.s.wasm" >/dev/null # as scripts/build.sh ships it
 	printf '%s: raw %d B, brotli q11 %d B\n' "$1" "$(wc -c <"$tmp/$2.s.wasm")" "$(brotli -q 11 -c "$tmp/$2.s.wasm" | wc -c)"
 }
 

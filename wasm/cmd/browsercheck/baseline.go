@@ -35,7 +35,8 @@ WebAssembly.instantiateStreaming(fetch("hello.wasm"), go.importObject).then(func
 )
 
 // buildBaselines builds wasm/cmd/floor (the size floor) and wasm/cmd/hello
-// (the ready baseline) with scripts/build.sh's flags into a new temporary
+// (the ready baseline) with scripts/build.sh's flags, packs their data
+// segments as scripts/build.sh does (wasm/cmd/wasmpack) into a new temporary
 // directory, with wasm_exec.js, the baseline pages and precompressed copies
 // made by wasm/cmd/precompress, as web/ is. The caller removes the directory.
 func buildBaselines(root string, log io.Writer) (string, error) {
@@ -61,6 +62,13 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 			os.RemoveAll(dir)
 			return "", fmt.Errorf("building %s: %v\n%s", b.pkg, err, out)
 		}
+	}
+	// scripts/build.sh's step after go build: the same data segment packing.
+	pack := exec.Command("go", "run", "./wasm/cmd/wasmpack", filepath.Join(dir, "floor.wasm"), filepath.Join(dir, "hello.wasm"))
+	pack.Dir = root
+	if out, err := pack.CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("wasmpack: %v\n%s", err, out)
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
