@@ -10,7 +10,6 @@
 package msg
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -98,7 +97,8 @@ func Text(l Lang, key string) string {
 }
 
 // Format is the entry of key in l's catalog with args put in its
-// placeholders. An argument that is an M is formatted in l too.
+// placeholders, as fmt.Sprintf would put them (sprintf, without fmt's
+// printer). An argument that is an M is formatted in l too.
 func Format(l Lang, key string, args ...any) string {
 	s := Text(l, key)
 	if len(args) == 0 {
@@ -109,7 +109,7 @@ func Format(l Lang, key string, args ...any) string {
 			args[i] = m.In(l)
 		}
 	}
-	return fmt.Sprintf(s, args...)
+	return sprintf(s, args...)
 }
 
 // M is a message not yet put in words: a key and its arguments.
