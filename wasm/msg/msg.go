@@ -161,3 +161,16 @@ func QueryLang(search string) string {
 	}
 	return ""
 }
+
+// Wrap is fmt.Errorf(prefix+"%w", err) without fmt: an error whose text is
+// prefix followed by err's, and which errors.Is and errors.As see through to
+// err. err must not be nil.
+func Wrap(prefix string, err error) error { return &wrapError{prefix + err.Error(), err} }
+
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }

@@ -119,3 +119,14 @@ func TestSprintfUnsupported(t *testing.T) {
 		}
 	}
 }
+
+func TestWrap(t *testing.T) {
+	base := errors.New("unexpected EOF")
+	got, want := Wrap("callid: reading 16 random bytes: ", base), fmt.Errorf("callid: reading 16 random bytes: %w", base)
+	if got.Error() != want.Error() {
+		t.Errorf("Wrap = %q, fmt.Errorf = %q", got, want)
+	}
+	if !errors.Is(got, base) || errors.Unwrap(got) != base {
+		t.Errorf("Wrap(%q) does not unwrap to its error", got)
+	}
+}
