@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
 	"umplay/wasm/callid"
 	"umplay/wasm/msg"
 )

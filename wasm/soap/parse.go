@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+
 	"umplay/wasm/msg"
 )
 
