@@ -390,3 +390,8 @@ func pad(b []byte, str string, s spec) []byte {
 	}
 	return b
 }
+
+// Value is v as fmt's %v writes it, for the kinds sprintf knows: strings,
+// errors, Stringers, numbers, bools and nil; any other kind gives
+// %!v(UNSUPPORTED). The page writes recovered panic values with it.
+func Value(v any) string { return string(appendArg(nil, v, 'v', spec{})) }

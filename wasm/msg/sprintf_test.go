@@ -130,3 +130,18 @@ func TestWrap(t *testing.T) {
 		t.Errorf("Wrap(%q) does not unwrap to its error", got)
 	}
 }
+
+// Value writes a recovered panic value as %v did.
+func TestValue(t *testing.T) {
+	var m map[string]int
+	var runtimeErr error
+	func() {
+		defer func() { runtimeErr = recover().(error) }()
+		m["x"] = 1 // assignment to entry in nil map
+	}()
+	for _, v := range []any{"boom", errors.New("app: x"), runtimeErr, 42, int8(-3), uint(7), 2.5, true, nil, name("op"), 3 * time.Second} {
+		if got, want := Value(v), fmt.Sprintf("%v", v); got != want {
+			t.Errorf("Value(%#v) = %q, want %q", v, got, want)
+		}
+	}
+}
