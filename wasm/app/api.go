@@ -3,11 +3,13 @@
 package main
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"strings"
 	"syscall/js"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 )
@@ -23,7 +25,7 @@ func export(name string, f apiFunc) js.Func {
 		defer func() {
 			if r := recover(); r != nil {
 				showPanic("umplay."+name, r)
-				out = map[string]any{"error": fmt.Sprintf("umplay.%s: internal error: %v", name, r)}
+				out = map[string]any{"error": "umplay." + name + ": internal error: " + msg.Value(r)}
 			}
 		}()
 		v, err := f(args)
@@ -65,7 +67,7 @@ func version() string {
 // stringArg returns args[i] as a string.
 func stringArg(fn string, args []js.Value, i int, what string) (string, error) {
 	if i >= len(args) || args[i].Type() != js.TypeString {
-		return "", fmt.Errorf("umplay.%s: %s must be a string", fn, what)
+		return "", errors.New("umplay." + fn + ": " + what + " must be a string")
 	}
 	return args[i].String(), nil
 }
@@ -78,7 +80,7 @@ func headArg(fn string, args []js.Value, i int) (soap.Head, error) {
 	}
 	o := args[i]
 	if o.Type() != js.TypeObject {
-		return soap.Head{}, fmt.Errorf("umplay.%s: options must be an object like {soapAction: \"...\"}", fn)
+		return soap.Head{}, errors.New("umplay." + fn + ": options must be an object like {soapAction: \"...\"}")
 	}
 	var h soap.Head
 	a := o.Get("soapAction")
@@ -89,7 +91,7 @@ func headArg(fn string, args []js.Value, i int) (soap.Head, error) {
 	case js.TypeString:
 		h = soap.Head{SOAPActionPresent: true, SOAPAction: a.String()}
 	default:
-		return soap.Head{}, fmt.Errorf("umplay.%s: soapAction must be a string, null (no header) or undefined (the Disconnect action)", fn)
+		return soap.Head{}, errors.New("umplay." + fn + ": soapAction must be a string, null (no header) or undefined (the Disconnect action)")
 	}
 	// contentType: undefined → text/xml; charset=utf-8; null → no
 	// Content-Type header; a string → that value.
@@ -101,7 +103,7 @@ func headArg(fn string, args []js.Value, i int) (soap.Head, error) {
 		h.ContentType = c.String()
 		h.NoContentType = c.String() == ""
 	default:
-		return soap.Head{}, fmt.Errorf("umplay.%s: contentType must be a string, null (no header) or undefined (text/xml; charset=utf-8)", fn)
+		return soap.Head{}, errors.New("umplay." + fn + ": contentType must be a string, null (no header) or undefined (text/xml; charset=utf-8)")
 	}
 	return h, nil
 }
@@ -134,7 +136,7 @@ func apiBuild(args []js.Value) (any, error) {
 	if len(args) > 0 && !args[0].IsUndefined() && !args[0].IsNull() {
 		a := args[0]
 		if a.Type() != js.TypeObject {
-			return nil, fmt.Errorf("umplay.build: options must be an object")
+			return nil, errors.New("umplay.build: options must be an object")
 		}
 		str := func(key string, dst *string) error {
 			v := a.Get(key)
@@ -145,7 +147,7 @@ func apiBuild(args []js.Value) (any, error) {
 				*dst = v.String()
 				return nil
 			}
-			return fmt.Errorf("umplay.build: %s must be a string", key)
+			return errors.New("umplay.build: " + key + " must be a string")
 		}
 		boolean := func(key string, dst *bool) error {
 			v := a.Get(key)
@@ -156,7 +158,7 @@ func apiBuild(args []js.Value) (any, error) {
 				*dst = v.Bool()
 				return nil
 			}
-			return fmt.Errorf("umplay.build: %s must be true or false", key)
+			return errors.New("umplay.build: " + key + " must be true or false")
 		}
 		var op string
 		decl := true
@@ -174,7 +176,7 @@ func apiBuild(args []js.Value) (any, error) {
 		if op != "" {
 			p, ok := soap.ParseOperation(op)
 			if !ok {
-				return nil, fmt.Errorf("umplay.build: unknown operation %q (want one of %s)", op, opNames())
+				return nil, errors.New("umplay.build: unknown operation " + strconv.Quote(op) + " (want one of " + opNames() + ")")
 			}
 			o.Operation = p
 		}
@@ -185,12 +187,12 @@ func apiBuild(args []js.Value) (any, error) {
 		case js.TypeNumber:
 			n := v.Int()
 			if n < 0 || n > 16 {
-				return nil, fmt.Errorf("umplay.build: indent %d is not between 0 and 16", n)
+				return nil, errors.New("umplay.build: indent " + strconv.Itoa(n) + " is not between 0 and 16")
 			}
 			o.Indent = strings.Repeat(" ", n)
 		case js.TypeUndefined, js.TypeNull:
 		default:
-			return nil, fmt.Errorf("umplay.build: indent must be a string or a number of spaces")
+			return nil, errors.New("umplay.build: indent must be a string or a number of spaces")
 		}
 	}
 	return soap.Build(o)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"syscall/js"
@@ -246,7 +245,7 @@ func diagItem(i int, d soap.Diagnostic) js.Value {
 	if d.Field != "" {
 		li.Call("setAttribute", "data-field", d.Field)
 	}
-	pos := fmt.Sprintf("%d:%d", d.Start.Line, d.Start.Col)
+	pos := strconv.Itoa(d.Start.Line) + ":" + strconv.Itoa(d.Start.Col)
 	head := add(elem("span", "diag__head", ""),
 		elem("span", "diag__severity", T("ui.severity."+string(d.Severity))),
 		elem("span", "diag__code", d.Code),
@@ -375,7 +374,7 @@ func renderActionField(rep *soap.Report) {
 
 // renderResponse shows the simulated server's answer.
 func renderResponse(r umsim.Response) {
-	respStatus.SetTextContent(fmt.Sprintf("HTTP/1.1 %d %s", r.Status, r.StatusText))
+	respStatus.SetTextContent("HTTP/1.1 " + strconv.Itoa(r.Status) + " " + r.StatusText)
 	ok := r.Status < 400
 	respStatus.Class().Set([]string{"response__status", map[bool]string{true: "response__status--ok", false: "response__status--fault"}[ok]})
 	var hb strings.Builder
@@ -488,6 +487,6 @@ func renderPreview(parent js.Value, text string) {
 // addMore appends "… N more bytes" to parent when more > 0.
 func addMore(parent js.Value, more int) {
 	if more > 0 {
-		add(parent, elem("span", "callid__more", fmt.Sprintf(" … %d more bytes", more)))
+		add(parent, elem("span", "callid__more", " … "+strconv.Itoa(more)+" more bytes"))
 	}
 }

@@ -3,11 +3,12 @@
 package main
 
 import (
-	"fmt"
 	"runtime"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
+
+	"umplay/wasm/msg"
 )
 
 // The page's elements, looked up once by id in lookup.
@@ -120,7 +121,7 @@ func target(ev dom.Event) *element {
 func byID(id string) *element {
 	e := wrap(jsDoc.Call("getElementById", id))
 	if e == nil {
-		panic(fmt.Sprintf("app: index.html has no element #%s", id))
+		panic("app: index.html has no element #" + id)
 	}
 	return e
 }
@@ -129,7 +130,7 @@ func byID(id string) *element {
 func in(id, sel string) *element {
 	e := byID(id).QuerySelector(sel)
 	if e == nil {
-		panic(fmt.Sprintf("app: index.html has no %s in #%s", sel, id))
+		panic("app: index.html has no " + sel + " in #" + id)
 	}
 	return e
 }
@@ -227,11 +228,11 @@ func guard(where string) {
 
 // showPanic reports a recovered panic in the #error banner and the console.
 func showPanic(where string, r any) {
-	msg := fmt.Sprintf("umplay: internal error in %s: %v", where, r)
+	text := "umplay: internal error in " + where + ": " + msg.Value(r)
 	func() {
 		defer func() { recover() }() // the page itself may be what failed
-		showError(msg + "\nThe page keeps working; please report this with the request that caused it.")
-		js.Global().Get("console").Call("warn", msg+"\n"+stack())
+		showError(text + "\nThe page keeps working; please report this with the request that caused it.")
+		js.Global().Get("console").Call("warn", text+"\n"+stack())
 	}()
 }
 

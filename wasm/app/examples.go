@@ -4,12 +4,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"sync"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
 
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 )
 
@@ -97,14 +98,14 @@ func arg0(a []js.Value) js.Value {
 func fetchText(url string) (string, error) {
 	resp, err := await(js.Global().Call("fetch", url))
 	if err != nil {
-		return "", fmt.Errorf("app: fetch %s: %w", url, err)
+		return "", msg.Wrap("app: fetch "+url+": ", err)
 	}
 	if !resp.Get("ok").Bool() {
-		return "", fmt.Errorf("app: fetch %s: HTTP %d", url, resp.Get("status").Int())
+		return "", errors.New("app: fetch " + url + ": HTTP " + strconv.Itoa(resp.Get("status").Int()))
 	}
 	t, err := await(resp.Call("text"))
 	if err != nil {
-		return "", fmt.Errorf("app: fetch %s: %w", url, err)
+		return "", msg.Wrap("app: fetch "+url+": ", err)
 	}
 	return t.String(), nil
 }

@@ -4,12 +4,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
 
+	"umplay/wasm/clock"
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
 )
@@ -155,7 +156,7 @@ func showPreview(r umsim.Response) {
 func showReply(r umsim.Response, at time.Time, li js.Value) {
 	endReply()
 	flow.reply, flow.replyAt, flow.replyLi = &r, at, li
-	respMode.SetTextContent(T("ui.mode.reply", at.Format("15:04:05")))
+	respMode.SetTextContent(T("ui.mode.reply", clock.HMS(at)))
 	respMode.Class().Set([]string{"response__mode", "response__mode--reply"})
 	if !li.IsUndefined() && !li.IsNull() {
 		li.Get("classList").Call("add", "history__item--current")
@@ -301,7 +302,7 @@ func stateFromJS(v js.Value) (s State, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil { // JSON.stringify threw (a cycle, a BigInt)
-			s, err = DefaultState(), fmt.Errorf("state cannot be serialized: %v", r)
+			s, err = DefaultState(), errors.New("state cannot be serialized: "+msg.Value(r))
 		}
 	}()
 	text := jsJSON.Call("stringify", v)
@@ -315,11 +316,11 @@ func stateFromJS(v js.Value) (s State, err error) {
 // missing keep their defaults) and return the state the page then holds.
 func apiSetState(args []js.Value) (any, error) {
 	if len(args) == 0 {
-		return nil, fmt.Errorf("umplay.setState: give the state object")
+		return nil, errors.New("umplay.setState: give the state object")
 	}
 	s, err := stateFromJS(args[0])
 	if err != nil {
-		return nil, fmt.Errorf("umplay.setState: %v", err)
+		return nil, errors.New("umplay.setState: " + err.Error())
 	}
 	apply(s)
 	return apiState(nil)

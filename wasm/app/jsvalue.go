@@ -4,13 +4,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"syscall/js"
 	"unicode/utf8"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 	"umplay/wasm/report"
 )
 
@@ -255,7 +255,7 @@ func stateValue(s State) js.Value { return jsJSON.Call("parse", string(s.JSON())
 func parseExamples(text string) (out []example, err error) {
 	defer func() {
 		if r := recover(); r != nil { // JSON.parse threw
-			err = fmt.Errorf("app: examples/index.json: %v", r)
+			err = errors.New("app: examples/index.json: " + msg.Value(r))
 		}
 	}()
 	v := jsJSON.Call("parse", text)
@@ -267,7 +267,7 @@ func parseExamples(text string) (out []example, err error) {
 	for i := range n {
 		e := v.Index(i)
 		if e.Type() != js.TypeObject || e.IsNull() || jsArray.Call("isArray", e).Bool() {
-			return nil, fmt.Errorf("app: examples/index.json: entry %d is not an object", i)
+			return nil, errors.New("app: examples/index.json: entry " + strconv.Itoa(i) + " is not an object")
 		}
 		var ex example
 		for _, f := range []struct {
@@ -279,7 +279,7 @@ func parseExamples(text string) (out []example, err error) {
 				*f.dst = x.String()
 			case js.TypeUndefined, js.TypeNull:
 			default:
-				return nil, fmt.Errorf("app: examples/index.json: entry %d: %s is not a string", i, f.key)
+				return nil, errors.New("app: examples/index.json: entry " + strconv.Itoa(i) + ": " + f.key + " is not a string")
 			}
 		}
 		if pt := e.Get("pt-BR"); pt.Type() == js.TypeObject && !pt.IsNull() {
@@ -298,7 +298,7 @@ func parseExamples(text string) (out []example, err error) {
 			ex.SOAPAction = &a
 		case js.TypeUndefined, js.TypeNull:
 		default:
-			return nil, fmt.Errorf("app: examples/index.json: entry %d: soapAction is not a string or null", i)
+			return nil, errors.New("app: examples/index.json: entry " + strconv.Itoa(i) + ": soapAction is not a string or null")
 		}
 		out = append(out, ex)
 	}

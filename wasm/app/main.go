@@ -3,13 +3,14 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 	"sync"
 	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
 
+	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 	"umplay/wasm/textpos"
 )
@@ -29,7 +30,7 @@ func main() {
 func start() (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			err = errors.New(msg.Value(r))
 		}
 	}()
 	if isEmbed() { // web/embed.html: see embed.go

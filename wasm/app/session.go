@@ -3,13 +3,14 @@
 package main
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
 
+	"umplay/wasm/clock"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
@@ -68,11 +69,11 @@ func rawRequest(x exchange) string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "POST %s HTTP/1.1\nHost: %s\n", path, host)
+	b.WriteString("POST " + path + " HTTP/1.1\nHost: " + host + "\n")
 	for _, h := range report.Request(x.body, x.head).Header {
-		fmt.Fprintf(&b, "%s: %s\n", h.Name, h.Value)
+		b.WriteString(h.Name + ": " + h.Value + "\n")
 	}
-	fmt.Fprintf(&b, "Content-Length: %d\n\n%s", len(x.body), x.body)
+	b.WriteString("Content-Length: " + strconv.Itoa(len(x.body)) + "\n\n" + x.body)
 	return b.String()
 }
 
@@ -81,14 +82,14 @@ func addHistory(x exchange) js.Value {
 	li := elem("li", "history__item", "")
 	det := elem("details", "history__details", "")
 	sum := elem("summary", "history__summary", "")
-	st := elem("span", "history__status", fmt.Sprintf("%d %s", x.resp.Status, x.resp.StatusText))
+	st := elem("span", "history__status", strconv.Itoa(x.resp.Status)+" "+x.resp.StatusText)
 	if x.resp.Status < 400 {
 		st.Set("className", "history__status history__status--ok")
 	} else {
 		st.Set("className", "history__status history__status--fault")
 	}
-	tm := elem("time", "history__time", x.at.Format("15:04:05"))
-	tm.Set("dateTime", x.at.Format(time.RFC3339))
+	tm := elem("time", "history__time", clock.HMS(x.at))
+	tm.Set("dateTime", clock.RFC3339(x.at))
 	add(sum, tm, elem("span", "history__op", x.op), st)
 	if x.resp.Fault != nil {
 		add(sum, elem("span", "history__fault", x.resp.Fault.Code))
@@ -170,7 +171,7 @@ func renderCalls() {
 		id.Set("title", c.ID)
 		ended := ""
 		if !c.Ended.IsZero() {
-			ended = c.Ended.Format("15:04:05")
+			ended = clock.HMS(c.Ended)
 		}
 		state := elem("td", "calls__state calls__state--"+strings.ToLower(c.State), c.State)
 		acts := elem("td", "calls__actions", "")
@@ -188,7 +189,7 @@ func renderCalls() {
 			elem("td", "", c.DialString),
 			state,
 			elem("td", "", c.EventCause),
-			elem("td", "", c.Started.Format("15:04:05")),
+			elem("td", "", clock.HMS(c.Started)),
 			elem("td", "", ended),
 			acts)
 		add(tb, tr)

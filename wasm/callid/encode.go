@@ -3,7 +3,6 @@ package callid
 import (
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"strings"
 
@@ -42,7 +41,7 @@ func Encode(guid, host string) (string, error) {
 func NewGUID(r io.Reader) (string, error) {
 	var b [16]byte
 	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return "", fmt.Errorf("callid: reading 16 random bytes: %w", err)
+		return "", msg.Wrap("callid: reading 16 random bytes: ", err)
 	}
 	b[6] = b[6]&0x0f | 0x40 // version 4
 	b[8] = b[8]&0x3f | 0x80 // variant 10xx

@@ -1,8 +1,8 @@
 package callid
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,7 +22,7 @@ func Preview(text string, max int) (preview string, more int) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		piece := text[i : i+size]
 		if size == 1 && r == utf8.RuneError {
-			piece = fmt.Sprintf(`\x%02x`, text[i])
+			piece = hexEscape(`\x`, rune(text[i]), 2)
 		} else if e := escape(r); e != "" {
 			piece = e
 		}
@@ -47,9 +47,9 @@ func escape(r rune) string {
 	}
 	switch {
 	case r < 0x20 || r == 0x7f:
-		return fmt.Sprintf(`\x%02x`, r)
+		return hexEscape(`\x`, r, 2)
 	case 0x80 <= r && r < 0xa0, unicode.Is(unicode.Cf, r), r == '\u2028', r == '\u2029':
-		return fmt.Sprintf(`\u%04x`, r)
+		return hexEscape(`\u`, r, 4)
 	}
 	return ""
 }
@@ -165,4 +165,14 @@ func uniq(s []int) []int {
 		}
 	}
 	return out
+}
+
+// hexEscape is prefix and r in lower-case hex of at least digits digits, as
+// fmt's %0<digits>x would write it.
+func hexEscape(prefix string, r rune, digits int) string {
+	h := strconv.FormatInt(int64(r), 16)
+	for len(h) < digits {
+		h = "0" + h
+	}
+	return prefix + h
 }

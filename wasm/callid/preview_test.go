@@ -1,6 +1,7 @@
 package callid
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,6 +135,18 @@ func checkMarks(t *testing.T, r Result, maxBytes, maxLines int) {
 	for _, m := range marks {
 		if !utf8.ValidString(m.Text) {
 			t.Errorf("Marks(%q): mark %q cuts a character", r.Raw, m.Text)
+		}
+	}
+}
+
+// hexEscape writes what fmt's %02x and %04x wrote before.
+func TestHexEscape(t *testing.T) {
+	for _, r := range []rune{0, 0x1f, 0x7f, 0x80, 0xad, 0xff, 0x200b, 0xfeff, 0xe0001, 0x10ffff} {
+		if got, want := hexEscape(`\x`, r, 2), fmt.Sprintf(`\x%02x`, r); got != want {
+			t.Errorf("hexEscape(\\x, %U, 2) = %q, want %q", r, got, want)
+		}
+		if got, want := hexEscape(`\u`, r, 4), fmt.Sprintf(`\u%04x`, r); got != want {
+			t.Errorf("hexEscape(\\u, %U, 4) = %q, want %q", r, got, want)
 		}
 	}
 }

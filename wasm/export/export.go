@@ -18,7 +18,7 @@
 package export
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -70,7 +70,7 @@ func IDs() string {
 func Snippet(lang string, r Request) (string, error) {
 	gen, ok := generators[lang]
 	if !ok {
-		return "", fmt.Errorf("export: unknown language %q; want one of %s", lang, IDs())
+		return "", errors.New("export: unknown language " + strconv.Quote(lang) + "; want one of " + IDs())
 	}
 	t, err := newTarget(r)
 	if err != nil {
@@ -106,8 +106,8 @@ func newTarget(r Request) (*target, error) {
 	}
 	if r.SOAPActionPresent {
 		if i := firstNotIn(r.SOAPAction, isFieldByte); i >= 0 {
-			return nil, fmt.Errorf("export: the SOAPAction has %s at column %d; a header value holds printable ASCII, spaces and tabs only",
-				describeAt(r.SOAPAction, i), utf8.RuneCountInString(r.SOAPAction[:i])+1)
+			return nil, errors.New("export: the SOAPAction has " + describeAt(r.SOAPAction, i) + " at column " +
+				strconv.Itoa(utf8.RuneCountInString(r.SOAPAction[:i])+1) + "; a header value holds printable ASCII, spaces and tabs only")
 		}
 	}
 	return t, nil
@@ -120,15 +120,15 @@ func newTarget(r Request) (*target, error) {
 func (t *target) parseURL(raw string) error {
 	const example = "give an absolute URL such as https://mail.contoso.com/EWS/UM2007Legacy.asmx"
 	if raw == "" {
-		return fmt.Errorf("export: the endpoint is empty; %s", example)
+		return errors.New("export: the endpoint is empty; " + example)
 	}
 	scheme, rest, ok := strings.Cut(raw, ":")
 	scheme = strings.ToLower(scheme)
 	if !ok || (scheme != "http" && scheme != "https") {
-		return fmt.Errorf("export: endpoint %q: the scheme must be http or https; %s", raw, example)
+		return errors.New("export: endpoint " + strconv.Quote(raw) + ": the scheme must be http or https; " + example)
 	}
 	if !strings.HasPrefix(rest, "//") {
-		return fmt.Errorf("export: endpoint %q has no host; %s", raw, example)
+		return errors.New("export: endpoint " + strconv.Quote(raw) + " has no host; " + example)
 	}
 	rest = rest[2:]
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
@@ -142,15 +142,15 @@ func (t *target) parseURL(raw string) error {
 		}
 	}
 	if strings.Contains(authority, "@") {
-		return fmt.Errorf("export: endpoint %q holds credentials; remove the user:password@ part (a snippet is for sharing)", raw)
+		return errors.New("export: endpoint " + strconv.Quote(raw) + " holds credentials; remove the user:password@ part (a snippet is for sharing)")
 	}
 	if err := checkAuthority(authority); err != "" {
-		return fmt.Errorf("export: endpoint %q %s; %s", raw, err, example)
+		return errors.New("export: endpoint " + strconv.Quote(raw) + " " + err + "; " + example)
 	}
 	var b strings.Builder
 	for i := 0; i < len(path); i++ {
 		if c := path[i]; c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
+			b.WriteString("%" + hexPad(rune(c), 2, true))
 		} else {
 			b.WriteByte(c)
 		}
@@ -186,14 +186,14 @@ func checkAuthority(a string) string {
 		for i := 0; i < len(host); i++ {
 			c := host[i]
 			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~%", c) >= 0) {
-				return fmt.Sprintf("has %s in its host name", describeAt(host, i))
+				return "has " + describeAt(host, i) + " in its host name"
 			}
 		}
 	}
 	if port != "" {
 		n, err := strconv.Atoi(port[1:])
 		if err != nil || n < 1 || n > 65535 || port[1] == '+' || port[1] == '-' {
-			return fmt.Sprintf("has a bad port %q", port[1:])
+			return "has a bad port " + strconv.Quote(port[1:])
 		}
 	}
 	return ""
@@ -215,12 +215,12 @@ func firstNotIn(s string, ok func(byte) bool) int {
 func describeAt(s string, i int) string {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError {
-		return fmt.Sprintf("the byte 0x%02X", s[i])
+		return "the byte 0x" + hexPad(rune(s[i]), 2, true)
 	}
 	if r < ' ' || r == 0x7f {
-		return fmt.Sprintf("the control character U+%04X", r)
+		return "the control character U+" + hexPad(r, 4, true)
 	}
-	return fmt.Sprintf("U+%04X %q", r, r)
+	return "U+" + hexPad(r, 4, true) + " " + strconv.QuoteRune(r)
 }
 
 // headers are the request's header fields as every snippet sets them.
@@ -265,9 +265,22 @@ func describeBody(s string) string {
 	if s != "" && !strings.HasSuffix(s, "\n") {
 		notes = append(notes, "no final newline")
 	}
-	msg := fmt.Sprintf("%d bytes", len(s))
+	msg := strconv.Itoa(len(s)) + " bytes"
 	if len(notes) > 0 {
 		msg += ", " + strings.Join(notes, ", ")
 	}
 	return msg
+}
+
+// hexPad is r in hex digits, upper- or lower-case, zero-padded to at least
+// width digits, as fmt's %0<width>X and %0<width>x write it (r >= 0).
+func hexPad(r rune, width int, upper bool) string {
+	h := strconv.FormatInt(int64(r), 16)
+	if upper {
+		h = strings.ToUpper(h)
+	}
+	for len(h) < width {
+		h = "0" + h
+	}
+	return h
 }

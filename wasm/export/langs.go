@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/base64"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -261,9 +260,9 @@ func csq(s string) string {
 			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r > 0xffff:
-				fmt.Fprintf(&b, `\U%08X`, r)
+				b.WriteString(`\U` + hexPad(r, 8, true))
 			default:
-				fmt.Fprintf(&b, `\u%04X`, r)
+				b.WriteString(`\u` + hexPad(r, 4, true))
 			}
 		}
 	}
@@ -427,11 +426,11 @@ func pyq(s string) string {
 			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r < 0x100:
-				fmt.Fprintf(&b, `\x%02x`, r)
+				b.WriteString(`\x` + hexPad(r, 2, false))
 			case r > 0xffff:
-				fmt.Fprintf(&b, `\U%08x`, r)
+				b.WriteString(`\U` + hexPad(r, 8, false))
 			default:
-				fmt.Fprintf(&b, `\u%04x`, r)
+				b.WriteString(`\u` + hexPad(r, 4, false))
 			}
 		}
 	}
@@ -455,7 +454,7 @@ func pybq(s string) string {
 		case c >= ' ' && c < 0x7f:
 			b.WriteByte(c)
 		default:
-			fmt.Fprintf(&b, `\x%02x`, c)
+			b.WriteString(`\x` + hexPad(rune(c), 2, false))
 		}
 	}
 	b.WriteByte('\'')

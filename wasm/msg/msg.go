@@ -10,7 +10,6 @@
 package msg
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -98,7 +97,8 @@ func Text(l Lang, key string) string {
 }
 
 // Format is the entry of key in l's catalog with args put in its
-// placeholders. An argument that is an M is formatted in l too.
+// placeholders, as fmt.Sprintf would put them (sprintf, without fmt's
+// printer). An argument that is an M is formatted in l too.
 func Format(l Lang, key string, args ...any) string {
 	s := Text(l, key)
 	if len(args) == 0 {
@@ -109,7 +109,7 @@ func Format(l Lang, key string, args ...any) string {
 			args[i] = m.In(l)
 		}
 	}
-	return fmt.Sprintf(s, args...)
+	return sprintf(s, args...)
 }
 
 // M is a message not yet put in words: a key and its arguments.
@@ -161,3 +161,16 @@ func QueryLang(search string) string {
 	}
 	return ""
 }
+
+// Wrap is fmt.Errorf(prefix+"%w", err) without fmt: an error whose text is
+// prefix followed by err's, and which errors.Is and errors.As see through to
+// err. err must not be nil.
+func Wrap(prefix string, err error) error { return &wrapError{prefix + err.Error(), err} }
+
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }

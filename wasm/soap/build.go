@@ -1,11 +1,13 @@
 package soap
 
 import (
-	"fmt"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"umplay/wasm/callid"
+	"umplay/wasm/msg"
 )
 
 // DefaultIndent is the indentation of the published samples.
@@ -49,22 +51,22 @@ func Build(o BuildOptions) (string, error) {
 		op = Disconnect
 	}
 	if _, ok := ParseOperation(string(op)); !ok {
-		return "", fmt.Errorf("soap: unknown operation %q", string(op))
+		return "", errors.New("soap: unknown operation " + strconv.Quote(string(op)))
 	}
 	if strings.Trim(o.Indent, " \t\r\n") != "" {
-		return "", fmt.Errorf("soap: indent %q is not whitespace", o.Indent)
+		return "", errors.New("soap: indent " + strconv.Quote(o.Indent) + " is not whitespace")
 	}
 
 	callID := o.CallID
 	if callID == "" && (o.GUID != "" || o.Host != "") && slices.Contains(op.Children(), "CallId") {
 		id, err := callid.Encode(o.GUID, o.Host)
 		if err != nil {
-			return "", fmt.Errorf("soap: %w", err)
+			return "", msg.Wrap("soap: ", err)
 		}
 		callID = id
 	}
 	if op == PlayOnPhoneGreeting && o.GreetingType != "NormalCustom" && o.GreetingType != "OofCustom" {
-		return "", fmt.Errorf("soap: greeting type %q is not NormalCustom or OofCustom", o.GreetingType)
+		return "", errors.New("soap: greeting type " + strconv.Quote(o.GreetingType) + " is not NormalCustom or OofCustom")
 	}
 	o.CallID = callID
 	values := o.Values()
@@ -90,17 +92,17 @@ func Build(o BuildOptions) (string, error) {
 	nl(1)
 	b.WriteString("<soap:Body>")
 	nl(2)
-	fmt.Fprintf(&b, `<%s%s %s="%s">`, pre, op, xmlns, NSMessages)
+	b.WriteString("<" + pre + string(op) + " " + xmlns + `="` + NSMessages + `">`)
 	for _, name := range op.Children() {
 		text, err := buildEscape(values[name])
 		if err != nil {
-			return "", fmt.Errorf("soap: %s %q %s", name, values[name], err)
+			return "", errors.New("soap: " + name + " " + strconv.Quote(values[name]) + " " + err.Error())
 		}
 		nl(3)
-		fmt.Fprintf(&b, "<%s%s>%s</%s%s>", pre, name, text, pre, name)
+		b.WriteString("<" + pre + name + ">" + text + "</" + pre + name + ">")
 	}
 	nl(2)
-	fmt.Fprintf(&b, "</%s%s>", pre, op)
+	b.WriteString("</" + pre + string(op) + ">")
 	nl(1)
 	b.WriteString("</soap:Body>")
 	nl(0)

@@ -2,9 +2,9 @@ package soap
 
 import (
 	"encoding/base64"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -276,7 +276,7 @@ func (c *checker) envelopeNSFix(root *etree.Element) *Fix {
 		}
 		return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: NSEnvelope}
 	}
-	return &Fix{Title: c.t("fix.declare-soap11"), Span: p.span(ri.NameEnd, ri.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(root.Space), NSEnvelope)}
+	return &Fix{Title: c.t("fix.declare-soap11"), Span: p.span(ri.NameEnd, ri.NameEnd), Text: " xmlns" + prefixSuffix(root.Space) + "=" + strconv.Quote(NSEnvelope)}
 }
 
 // httpsTypo tells whether ns is want written with https:// (the translated
@@ -795,7 +795,7 @@ func (c *checker) nsFix(e *etree.Element, ns string) *Fix {
 		return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: ns}
 	}
 	ei := p.info[e]
-	return &Fix{Title: c.t("fix.declare-ns", ns), Span: p.span(ei.NameEnd, ei.NameEnd), Text: fmt.Sprintf(" xmlns%s=%q", prefixSuffix(e.Space), ns)}
+	return &Fix{Title: c.t("fix.declare-ns", ns), Span: p.span(ei.NameEnd, ei.NameEnd), Text: " xmlns" + prefixSuffix(e.Space) + "=" + strconv.Quote(ns)}
 }
 
 // renameFix renames e (start and end tag) to local.
@@ -837,7 +837,7 @@ func (c *checker) ewsFix(e *etree.Element) *Fix {
 		}
 	}
 	ind := p.indentOf(ei.Start)
-	text := fmt.Sprintf("<Disconnect xmlns=%q>\n%s  <CallId>%s</CallId>\n%s</Disconnect>", NSMessages, ind, EscapeText(id), ind)
+	text := "<Disconnect xmlns=" + strconv.Quote(NSMessages) + ">\n" + ind + "  <CallId>" + EscapeText(id) + "</CallId>\n" + ind + "</Disconnect>"
 	return &Fix{Title: c.t("fix.rewrite-disconnect"), Span: p.span(ei.Start, ei.EndEnd), Text: text}
 }
 
@@ -966,7 +966,7 @@ func (c *checker) qualifyFix(ch, op *etree.Element) *Fix {
 			return &Fix{Title: title, Span: p.span(a.ValStart, a.ValEnd), Text: oi.NS}
 		}
 	}
-	return &Fix{Title: title, Span: p.span(ci.NameEnd, ci.NameEnd), Text: fmt.Sprintf(" xmlns=%q", oi.NS)}
+	return &Fix{Title: title, Span: p.span(ci.NameEnd, ci.NameEnd), Text: " xmlns=" + strconv.Quote(oi.NS)}
 }
 
 // insertFix adds an empty <name></name> to op, after prev or first.
@@ -986,14 +986,14 @@ func (c *checker) insertFix(op, prev *etree.Element, name string, first bool) *F
 		text := p.src[oi.Start:oi.StartEnd]
 		text = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(text, ">"), " \t\r\n"), "/")
 		text = strings.TrimRight(text, " \t\r\n")
-		text += fmt.Sprintf(">\n%s  <%s>%s</%s>\n%s</%s>", ind, tag, value, tag, ind, op.FullTag())
+		text += ">\n" + ind + "  <" + tag + ">" + value + "</" + tag + ">\n" + ind + "</" + op.FullTag() + ">"
 		return &Fix{Title: c.t("fix.add", name), Span: p.span(oi.Start, oi.EndEnd), Text: text}
 	}
 	at := oi.StartEnd
 	if prev != nil && !first {
 		at = p.info[prev].EndEnd
 	}
-	return &Fix{Title: c.t("fix.add", name), Span: p.span(at, at), Text: fmt.Sprintf("\n%s  <%s>%s</%s>", ind, tag, value, tag)}
+	return &Fix{Title: c.t("fix.add", name), Span: p.span(at, at), Text: "\n" + ind + "  <" + tag + ">" + value + "</" + tag + ">"}
 }
 
 // value describes a child element's text.

@@ -1,7 +1,8 @@
 package soap
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,10 +45,20 @@ func checkText(s string) error {
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			return fmt.Errorf("is not valid UTF-8 at byte %d", i)
+			return errors.New("is not valid UTF-8 at byte " + strconv.Itoa(i))
 		case !xmlChar(r):
-			return fmt.Errorf("has %U at byte %d, which XML cannot hold", r, i)
+			return errors.New("has " + codePoint(r) + " at byte " + strconv.Itoa(i) + ", which XML cannot hold")
 		}
 	}
 	return nil
+}
+
+// codePoint is r as fmt's %U writes it: U+ and at least four upper-case hex
+// digits.
+func codePoint(r rune) string {
+	h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	for len(h) < 4 {
+		h = "0" + h
+	}
+	return "U+" + h
 }

@@ -1,7 +1,7 @@
 package soap
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -111,7 +111,7 @@ func (c *inspector) faultCode(code *etree.Element) *umFault {
 		ci := c.info(code)
 		c.add(Warning, "fault-code-prefix", sp,
 			c.t("fault-code-prefix", prefix, text, prefix, want),
-			SpecSOAP, &Fix{Title: c.t("fix.declare-prefix", prefix), Span: c.span(ci.NameEnd, ci.NameEnd), Text: fmt.Sprintf(" xmlns:%s=%q", prefix, want)})
+			SpecSOAP, &Fix{Title: c.t("fix.declare-prefix", prefix), Span: c.span(ci.NameEnd, ci.NameEnd), Text: " xmlns:" + prefix + "=" + strconv.Quote(want)})
 	case (known != nil || isSOAP) && ns != want:
 		c.add(Error, "fault-code-namespace", sp,
 			c.t("fault-code-namespace", text, ns, local, want), SpecSOAP, nil)

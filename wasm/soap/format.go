@@ -2,8 +2,9 @@ package soap
 
 import (
 	"encoding/xml"
-	"fmt"
+	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,7 +17,7 @@ type FormatError struct {
 }
 
 func (e *FormatError) Error() string {
-	return fmt.Sprintf("soap: line %d, column %d: %s", e.Line, e.Col, e.Msg)
+	return "soap: line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Col) + ": " + e.Msg
 }
 
 // Format re-indents the XML document src, putting every element whose
@@ -36,10 +37,10 @@ func (e *FormatError) Error() string {
 // one longer than MaxBytes or an indent that is not whitespace.
 func Format(src, indent string) (string, error) {
 	if len(src) > MaxBytes {
-		return "", fmt.Errorf("soap: document is %d bytes, limit is %d", len(src), MaxBytes)
+		return "", errors.New("soap: document is " + strconv.Itoa(len(src)) + " bytes, limit is " + strconv.Itoa(MaxBytes))
 	}
 	if strings.Trim(indent, " \t\r\n") != "" {
-		return "", fmt.Errorf("soap: indent %q is not whitespace", indent)
+		return "", errors.New("soap: indent " + strconv.Quote(indent) + " is not whitespace")
 	}
 	toks, err := layoutScan(src)
 	if err != nil {
@@ -145,8 +146,8 @@ func layoutScan(src string) ([]layoutToken, error) {
 		declAt int // where an XML declaration may be
 		seen   = make(map[xml.Name]bool)
 	)
-	fail := func(off int, format string, args ...any) error {
-		return &FormatError{Pos: layoutPos(src, off), Msg: fmt.Sprintf(format, args...)}
+	fail := func(off int, text string) error {
+		return &FormatError{Pos: layoutPos(src, off), Msg: text}
 	}
 	for {
 		off := int(dec.InputOffset())
@@ -167,7 +168,7 @@ func layoutScan(src string) ([]layoutToken, error) {
 				_, n := utf8.DecodeLastRuneInString(src[:at])
 				at -= n
 			}
-			return nil, fail(at, "%s", msg)
+			return nil, fail(at, msg)
 		}
 		end := int(dec.InputOffset())
 		raw := src[off:end]
@@ -177,17 +178,17 @@ func layoutScan(src string) ([]layoutToken, error) {
 			tok.kind = layoutStart
 			if len(stack) == 0 {
 				if root {
-					return nil, fail(off, "second root element <%s>; a document has exactly one", layoutName(t.Name))
+					return nil, fail(off, "second root element <"+layoutName(t.Name)+">; a document has exactly one")
 				}
 				root = true
 			} else {
 				stack[len(stack)-1].markup = true
 			}
 			if len(stack) >= MaxDepth {
-				return nil, fail(off, "element <%s> is nested deeper than %d elements", layoutName(t.Name), MaxDepth)
+				return nil, fail(off, "element <"+layoutName(t.Name)+"> is nested deeper than "+strconv.Itoa(MaxDepth)+" elements")
 			}
 			if len(t.Attr) > MaxAttrs {
-				return nil, fail(off, "element <%s> has %d attributes, limit is %d", layoutName(t.Name), len(t.Attr), MaxAttrs)
+				return nil, fail(off, "element <"+layoutName(t.Name)+"> has "+strconv.Itoa(len(t.Attr))+" attributes, limit is "+strconv.Itoa(MaxAttrs))
 			}
 			preserve := false
 			if len(t.Attr) > 1 {
@@ -196,7 +197,7 @@ func layoutScan(src string) ([]layoutToken, error) {
 			for _, a := range t.Attr {
 				if len(t.Attr) > 1 {
 					if seen[a.Name] {
-						return nil, fail(off, "attribute %s repeated in element <%s>", layoutName(a.Name), layoutName(t.Name))
+						return nil, fail(off, "attribute "+layoutName(a.Name)+" repeated in element <"+layoutName(t.Name)+">")
 					}
 					seen[a.Name] = true
 				}
@@ -208,11 +209,11 @@ func layoutScan(src string) ([]layoutToken, error) {
 		case xml.EndElement:
 			tok.kind = layoutEnd
 			if len(stack) == 0 {
-				return nil, fail(off, "end tag </%s> without a start tag", layoutName(t.Name))
+				return nil, fail(off, "end tag </"+layoutName(t.Name)+"> without a start tag")
 			}
 			o := stack[len(stack)-1]
 			if o.name != t.Name {
-				return nil, fail(off, "element <%s> closed by </%s>", layoutName(o.name), layoutName(t.Name))
+				return nil, fail(off, "element <"+layoutName(o.name)+"> closed by </"+layoutName(t.Name)+">")
 			}
 			stack = stack[:len(stack)-1]
 			toks[o.tok].match = len(toks)
@@ -231,7 +232,7 @@ func layoutScan(src string) ([]layoutToken, error) {
 					if strings.HasPrefix(raw, "<![CDATA[") {
 						what = "CDATA section"
 					}
-					return nil, fail(off, "%s outside the root element", what)
+					return nil, fail(off, what+" outside the root element")
 				}
 				stack[len(stack)-1].text = true
 			}
@@ -253,13 +254,13 @@ func layoutScan(src string) ([]layoutToken, error) {
 			if strings.HasPrefix(string(t), "DOCTYPE") {
 				return nil, fail(off, "DOCTYPE is not allowed")
 			}
-			return nil, fail(off, "markup <!%s is not allowed here", layoutClip(string(t)))
+			return nil, fail(off, "markup <!"+layoutClip(string(t))+" is not allowed here")
 		}
 		toks = append(toks, tok)
 	}
 	if len(stack) > 0 {
 		o := stack[len(stack)-1]
-		return nil, fail(len(src), "element <%s> is not closed", layoutName(o.name))
+		return nil, fail(len(src), "element <"+layoutName(o.name)+"> is not closed")
 	}
 	if !root {
 		return nil, fail(len(src), "no root element")

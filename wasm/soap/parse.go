@@ -3,8 +3,8 @@ package soap
 import (
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -112,7 +112,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 	if len(src) > MaxBytes {
 		p.err = &syntaxErr{Code: "limit-size",
 			Msg:    msg.New("parse.limit-size", len(src), MaxBytes),
-			Reason: fmt.Sprintf("Maximum request length exceeded (%d bytes, limit %d).", len(src), MaxBytes),
+			Reason: "Maximum request length exceeded (" + strconv.Itoa(len(src)) + " bytes, limit " + strconv.Itoa(MaxBytes) + ").",
 			Start:  0, End: 0}
 		return p
 	}
@@ -237,12 +237,12 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			}
 			if len(stack) >= MaxDepth {
 				fail("limit-depth", msg.New("parse.limit-depth", MaxDepth),
-					fmt.Sprintf("The document nests deeper than %d levels.", MaxDepth), off, end)
+					"The document nests deeper than "+strconv.Itoa(MaxDepth)+" levels.", off, end)
 				return p
 			}
 			if len(t.Attr) > MaxAttrs {
 				fail("limit-attrs", msg.New("parse.limit-attrs", qname(t.Name), len(t.Attr), MaxAttrs),
-					fmt.Sprintf("An element has %d attributes, limit %d.", len(t.Attr), MaxAttrs), off, end)
+					"An element has "+strconv.Itoa(len(t.Attr))+" attributes, limit "+strconv.Itoa(MaxAttrs)+".", off, end)
 				return p
 			}
 			parentGhost := len(stack) > 0 && (stack[len(stack)-1].el == nil || stack[len(stack)-1].info.Kids >= MaxKids)
@@ -270,7 +270,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameEnd
 					}
 					fail("xml-syntax", msg.New("parse.attr-twice", key),
-						fmt.Sprintf("'%s' is a duplicate attribute name.", key), s, e)
+						"'"+key+"' is a duplicate attribute name.", s, e)
 					return p
 				}
 				if i < len(info.Attrs) {
@@ -292,7 +292,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			if a, b, ok := attrsRunTogether(info.Attrs, src, end); ok {
 				name := src[a:b]
 				fail("xml-syntax", msg.New("parse.attr-space", name),
-					fmt.Sprintf("'%s' is an unexpected token. Expecting white space.", name), a, b)
+					"'"+name+"' is an unexpected token. Expecting white space.", a, b)
 				return p
 			}
 			var el *etree.Element
@@ -329,7 +329,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 			ns, ok := lookup(t.Name.Space)
 			if !ok {
 				fail("xml-prefix", msg.New("parse.prefix", t.Name.Space, t.Name.Space),
-					fmt.Sprintf("'%s' is an undeclared prefix.", t.Name.Space), info.NameStart, info.NameStart+len(t.Name.Space))
+					"'"+t.Name.Space+"' is an undeclared prefix.", info.NameStart, info.NameStart+len(t.Name.Space))
 				return p
 			}
 			for i, a := range t.Attr {
@@ -342,7 +342,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 						s, e = info.Attrs[i].NameStart, info.Attrs[i].NameStart+len(a.Name.Space)
 					}
 					fail("xml-prefix", msg.New("parse.prefix", a.Name.Space, a.Name.Space),
-						fmt.Sprintf("'%s' is an undeclared prefix.", a.Name.Space), s, e)
+						"'"+a.Name.Space+"' is an undeclared prefix.", s, e)
 					return p
 				}
 			}
@@ -354,7 +354,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 					s, e = info.Attrs[j].NameStart, info.Attrs[j].NameEnd
 				}
 				fail("xml-syntax", msg.New("parse.attr-same", qname(t.Attr[i].Name), qname(t.Attr[j].Name)),
-					fmt.Sprintf("'%s' is a duplicate attribute name.", qname(t.Attr[j].Name)), s, e)
+					"'"+qname(t.Attr[j].Name)+"' is a duplicate attribute name.", s, e)
 				return p
 			}
 			info.NS = ns
@@ -362,7 +362,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 		case tokEnd:
 			if len(stack) == 0 {
 				fail("xml-syntax", msg.New("parse.end-unmatched", qname(t.Name)),
-					fmt.Sprintf("Unexpected end tag </%s>.", qname(t.Name)), off, end)
+					"Unexpected end tag </"+qname(t.Name)+">.", off, end)
 				return p
 			}
 			top := stack[len(stack)-1]
@@ -371,7 +371,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 					got := qname(t.Name)
 					at := p.pos(top.start)
 					fail("xml-syntax", msg.New("parse.mismatch", top.name, at.Line, at.Col, got, top.name),
-						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", top.name, at.Line, at.Col+1, got),
+						"The '"+top.name+"' start tag on line "+strconv.Itoa(at.Line)+" position "+strconv.Itoa(at.Col+1)+" does not match the end tag of '"+got+"'.",
 						off+2, off+2+len(got))
 					return p
 				}
@@ -391,7 +391,7 @@ func parseTokens(src string, lines *Lines, tz tokenizer, yield func()) *parsed {
 					got := qname(t.Name)
 					at := p.pos(info.Start)
 					fail("xml-syntax", msg.New("parse.mismatch", want, at.Line, at.Col, got, want),
-						fmt.Sprintf("The '%s' start tag on line %d position %d does not match the end tag of '%s'.", want, at.Line, at.Col+1, got),
+						"The '"+want+"' start tag on line "+strconv.Itoa(at.Line)+" position "+strconv.Itoa(at.Col+1)+" does not match the end tag of '"+got+"'.",
 						info.EndNameStart, info.EndNameStart+len(got))
 					return p
 				}

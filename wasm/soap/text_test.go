@@ -2,6 +2,7 @@ package soap
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -152,4 +153,13 @@ func FuzzDecodeText(f *testing.F) {
 			t.Fatalf("DecodeText(%q) = %q, which encodes back to %q", b, s, back)
 		}
 	})
+}
+
+// codePoint writes what fmt's %U wrote in checkText's errors.
+func TestCodePoint(t *testing.T) {
+	for _, r := range []rune{0, 0x8, 0x1f, 0xfffe, 0xffff, 0xd800, 0x10000, 0x10ffff} {
+		if got, want := codePoint(r), fmt.Sprintf("%U", r); got != want {
+			t.Errorf("codePoint(%#x) = %q, want %q", r, got, want)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package umsim
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,7 +96,7 @@ func explainInvalid(l words, rep *soap.Report, req Request) string {
 	}
 	switch v.Code {
 	case "operation-namespace", "operation-case", "operation-ews", "operation-unexpected", "operation-mismatch":
-		el := fmt.Sprintf("<%s xmlns='%s'>", v.Element, v.ElementNS)
+		el := "<" + v.Element + " xmlns='" + v.ElementNS + "'>"
 		why := ""
 		switch {
 		case v.Code == "operation-namespace" && soap.HTTPSTypo(v.ElementNS, soap.NSMessages):

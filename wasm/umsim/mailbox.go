@@ -1,7 +1,7 @@
 package umsim
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"unicode"
@@ -61,7 +61,7 @@ func (s *Server) settings(l words, rep *soap.Report, apply bool) Response {
 		m.TelephoneAccessFolderEmail = strings.TrimSpace(value(rep, "base64FolderID"))
 		what = l.tr("sim.mailbox.msg.4", clip(m.TelephoneAccessFolderEmail, 64))
 	default:
-		return serverFault(fmt.Errorf("umsim: %q is not a settings operation", op))
+		return serverFault(errors.New("umsim: " + strconv.Quote(string(op)) + " is not a settings operation"))
 	}
 	if apply {
 		s.mailbox = m

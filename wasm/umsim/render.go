@@ -1,7 +1,7 @@
 package umsim
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -122,7 +122,7 @@ var exceptionText = map[string]string{
 func umFault(op soap.Operation, ex, explain string) Response {
 	text, ok := exceptionText[ex]
 	if !ok {
-		return serverFault(fmt.Errorf("umsim: unknown UM exception %q", ex))
+		return serverFault(errors.New("umsim: unknown UM exception " + strconv.Quote(ex)))
 	}
 	detail := `<m:ExceptionType xmlns:m="` + soap.NSMessages + `">` + ex + `</m:ExceptionType>`
 	if op == soap.GetCallInfo {
@@ -252,13 +252,13 @@ func verdictResponse(l words, rep *soap.Report, req Request) Response {
 		return soapFault("Client", "Unable to handle request without a valid action parameter. Please supply a valid soap action.", true,
 			l.tr("sim.render.msg.11", expectedOperation(rep, req).QuotedAction()))
 	case soap.RowUnknownAction:
-		return soapFault("Client", fmt.Sprintf("Server did not recognize the value of HTTP Header SOAPAction: %s.", v.Action), true,
+		return soapFault("Client", "Server did not recognize the value of HTTP Header SOAPAction: "+v.Action+".", true,
 			explainAction(l, v.Action, expectedOperation(rep, req)))
 	case soap.RowUnreadable, soap.RowBroken:
 		return bodiless(400, "Bad Request", explainUnreadable(l, rep))
 	case soap.RowVersion:
 		return soapFault("VersionMismatch",
-			fmt.Sprintf("Possible SOAP version mismatch: Envelope namespace %s was unexpected. Expecting %s.", v.Namespace, soap.NSEnvelope),
+			"Possible SOAP version mismatch: Envelope namespace "+v.Namespace+" was unexpected. Expecting "+soap.NSEnvelope+".",
 			true, explainEnvelopeNS(l, v.Namespace, v.Local))
 	case soap.RowEnvelope:
 		return soapFault("Client", unable+"Request format is invalid: Missing required soap:Envelope element.", true,
@@ -282,9 +282,9 @@ func verdictResponse(l words, rep *soap.Report, req Request) Response {
 		case exDialingRules:
 			return umFault(op, v.Exception, l.tr("sim.explain.msg.2"))
 		}
-		return serverFault(fmt.Errorf("umsim: verdict of row 8 names unknown exception %q", v.Exception))
+		return serverFault(errors.New("umsim: verdict of row 8 names unknown exception " + strconv.Quote(v.Exception)))
 	}
-	return serverFault(fmt.Errorf("umsim: verdict names row %q, which the decision order does not have", v.Rule))
+	return serverFault(errors.New("umsim: verdict names row " + strconv.Quote(string(v.Rule)) + ", which the decision order does not have"))
 }
 
 // expectedOperation is the operation the request is for: the one its

@@ -2,7 +2,7 @@ package umsim
 
 import (
 	"encoding/binary"
-	"fmt"
+	"errors"
 	"io"
 	"math/rand/v2"
 	"strconv"
@@ -276,7 +276,7 @@ func (s *Server) mustUnderstand(l words, rep *soap.Report, apply bool) Response 
 		return r
 	}
 	h := rep.Verdict.Header
-	return soapFault("MustUnderstand", fmt.Sprintf("SOAP header %s was not understood.", h), false,
+	return soapFault("MustUnderstand", "SOAP header "+h+" was not understood.", false,
 		l.tr("sim.server.msg.8", rep.Operation, lowerFirst(r.Explain), h, rep.Operation.Response()))
 }
 
@@ -319,7 +319,7 @@ func (s *Server) dispatch(l words, rep *soap.Report, apply bool) Response {
 	if rep.Operation.Settings() {
 		return s.settings(l, rep, apply)
 	}
-	return serverFault(fmt.Errorf("umsim: the checker accepted a request for operation %q, which the simulator does not run", rep.Operation))
+	return serverFault(errors.New("umsim: the checker accepted a request for operation " + strconv.Quote(string(rep.Operation)) + ", which the simulator does not run"))
 }
 
 func value(rep *soap.Report, name string) string {
@@ -420,7 +420,7 @@ func (s *Server) nextID() (string, error) {
 	if s.next == "" {
 		id, err := callid.New(s.cfg.Host, s.cfg.Rand)
 		if err != nil {
-			return "", fmt.Errorf("umsim: new CallId: %w", err)
+			return "", msg.Wrap("umsim: new CallId: ", err)
 		}
 		s.next = id
 	}

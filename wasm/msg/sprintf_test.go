@@ -1,0 +1,147 @@
+package msg
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+// name is a named string type without methods, as soap.Operation is.
+type name string
+
+// kinds are the arguments each verb of the catalogs is given: what the
+// callers pass (strings, named strings, errors, Stringers such as
+// time.Duration; ints of several sizes; float64), with the values that
+// make fmt work hardest (quotes, control characters, invalid UTF-8,
+// negative numbers, wide runes).
+var kinds = map[string][]any{
+	"s": {"x", name("PlayOnPhone"), errors.New("bad \"thing\""), 1500 * time.Millisecond, "", "ção\t\x00", "\xff"},
+	"v": {"x", errors.New("illegal base64 data at input byte 4"), name("Op"), 42, -7, 1.5, true, nil},
+	"q": {"x", "a \"b\" \\ c", "\x00\x1f\u00e9\u2028\U0001F600\xff", name("n"), "", 'é', int32(0x1F600), uint8(7)},
+	"d": {1, 0, -12, uint8(255), uint16(0xFFFF), int64(math.MinInt64), uint64(math.MaxUint64), 1234567},
+	"x": {1, 0, 255, -31, uint8(9), uint16(0xABCD), int64(-1)},
+	"X": {1, 0, 255, -31, uint8(9), uint16(0xABCD), 0xD800, 0x10FFFF, int64(-1)},
+	"f": {1.5, 6.25, 0.0, 5.0, 6.05, 123456.789, -0.04, math.Inf(1), math.NaN(), float32(2.25)},
+}
+
+// Every entry of both catalogs formats as fmt.Sprintf formats it, with
+// every kind of argument its placeholders take.
+func TestSprintfMatchesFmt(t *testing.T) {
+	for _, l := range Langs {
+		for k, e := range catalog(l) {
+			ph := placeholders(en[k])
+			if len(ph) == 0 {
+				if got, want := sprintf(e), fmt.Sprintf(e, []any{}...); got != want {
+					t.Errorf("%v %q: sprintf = %q, fmt.Sprintf = %q", l, k, got, want)
+				}
+				continue
+			}
+			for round := 0; round < 10; round++ {
+				args := make([]any, len(ph))
+				for _, p := range ph {
+					n, v := atoi(p[:strings.IndexByte(p, ':')]), p[strings.IndexByte(p, ':')+1:]
+					ks, ok := kinds[v]
+					if !ok {
+						t.Fatalf("%v %q: verb %%%s has no test arguments; add them to kinds and check sprintf does it", l, k, v)
+					}
+					args[n-1] = ks[(round+n)%len(ks)]
+				}
+				got, want := sprintf(e, args...), fmt.Sprintf(e, args...)
+				if got != want {
+					t.Errorf("%v %q %#v:\nsprintf     %q\nfmt.Sprintf %q", l, k, args, got, want)
+				}
+			}
+		}
+	}
+}
+
+// The formats the catalogs do not use still read as fmt reads them.
+func TestSprintfEdges(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		args   []any
+	}{
+		{"plain", nil},
+		{"100%%", nil},
+		{"%d %d", []any{1}},
+		{"%d", []any{1, "two", nil}},
+		{"%[2]d %[1]d", []any{1, 2, 3}},
+		{"%[3]d", []any{1}},
+		{"%[0]d", []any{1}},
+		{"%[x]d", []any{1}},
+		{"%[1]", []any{1}},
+		{"%", nil},
+		{"%s", []any{1}},
+		{"%d", []any{"x"}},
+		{"%d", []any{nil}},
+		{"%s", []any{nil}},
+		{"%v", []any{nil}},
+		{"%t %v", []any{true, false}},
+		{"%5d|%-5d|%05d|%-05d|%05d", []any{42, 42, 42, 42, -42}},
+		{"%2d|%02d", []any{12345, 12345}},
+		{"%.3d|%.0d|%8.3d", []any{7, 0, -7}},
+		{"%04x %04X %02X %x", []any{-31, 0xabc, uint8(5), uint64(math.MaxUint64)}},
+		{"%6s|%-6s|%.2s|%6q", []any{"ab", "ab", "ção", "é"}},
+		{"%8.2f|%-8.2f|%08.2f|%08.2f|%.0f|%f", []any{3.14159, 3.14159, -3.14159, math.Inf(-1), 2.5, 1.0}},
+		{"%v %v %v %v", []any{1e21, 1e-5, 123456789.0, float32(0.1)}},
+		{"%5v|%-5v", []any{math.NaN(), math.Inf(1)}},
+		{"%q %q", []any{-1, 0x110000}},
+		{"%s %q %v", []any{[]byte("hi\n"), []byte("hi\n"), "é"}},
+		{"%é", []any{1}},
+	} {
+		if got, want := sprintf(tc.format, tc.args...), fmt.Sprintf(tc.format, tc.args...); got != want {
+			t.Errorf("sprintf(%q, %#v) = %q, fmt.Sprintf gives %q", tc.format, tc.args, got, want)
+		}
+	}
+}
+
+// What sprintf does not do shows as fmt's kind of complaint, never as text
+// that merely differs.
+func TestSprintfUnsupported(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"%+d", []any{1}, "%!d(UNSUPPORTED)"},
+		{"%#x", []any{1}, "%!x(UNSUPPORTED)"},
+		{"%*d", []any{3, 1}, "%!d(UNSUPPORTED)%!(EXTRA int=1)"},
+		{"%x", []any{"hi"}, "%!x(UNSUPPORTED)"},
+		{"%e", []any{1.5}, "%!e(UNSUPPORTED)"},
+		{"%c", []any{65}, "%!c(UNSUPPORTED)"},
+		{"%v", []any{[]string{"a"}}, "%!v(UNSUPPORTED)"},
+	} {
+		if got := sprintf(tc.format, tc.args...); got != tc.want {
+			t.Errorf("sprintf(%q, %#v) = %q, want %q", tc.format, tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	base := errors.New("unexpected EOF")
+	got, want := Wrap("callid: reading 16 random bytes: ", base), fmt.Errorf("callid: reading 16 random bytes: %w", base)
+	if got.Error() != want.Error() {
+		t.Errorf("Wrap = %q, fmt.Errorf = %q", got, want)
+	}
+	if !errors.Is(got, base) || errors.Unwrap(got) != base {
+		t.Errorf("Wrap(%q) does not unwrap to its error", got)
+	}
+}
+
+// Value writes a recovered panic value as %v did.
+func TestValue(t *testing.T) {
+	var m map[string]int
+	var runtimeErr error
+	func() {
+		defer func() { runtimeErr = recover().(error) }()
+		m["x"] = 1 // assignment to entry in nil map
+	}()
+	for _, v := range []any{"boom", errors.New("app: x"), runtimeErr, 42, int8(-3), uint(7), 2.5, true, nil, name("op"), 3 * time.Second} {
+		if got, want := Value(v), fmt.Sprintf("%v", v); got != want {
+			t.Errorf("Value(%#v) = %q, want %q", v, got, want)
+		}
+	}
+}
