@@ -9,7 +9,6 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
-	"umplay/wasm/clock"
 	"umplay/wasm/msg"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
@@ -156,7 +155,7 @@ func showPreview(r umsim.Response) {
 func showReply(r umsim.Response, at time.Time, li js.Value) {
 	endReply()
 	flow.reply, flow.replyAt, flow.replyLi = &r, at, li
-	respMode.SetTextContent(T("ui.mode.reply", clock.HMS(at)))
+	respMode.SetTextContent(T("ui.mode.reply", at.Format("15:04:05")))
 	respMode.Class().Set([]string{"response__mode", "response__mode--reply"})
 	if !li.IsUndefined() && !li.IsNull() {
 		li.Get("classList").Call("add", "history__item--current")

@@ -10,7 +10,6 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
-	"umplay/wasm/clock"
 	"umplay/wasm/report"
 	"umplay/wasm/soap"
 	"umplay/wasm/umsim"
@@ -88,8 +87,8 @@ func addHistory(x exchange) js.Value {
 	} else {
 		st.Set("className", "history__status history__status--fault")
 	}
-	tm := elem("time", "history__time", clock.HMS(x.at))
-	tm.Set("dateTime", clock.RFC3339(x.at))
+	tm := elem("time", "history__time", x.at.Format("15:04:05"))
+	tm.Set("dateTime", x.at.Format(time.RFC3339))
 	add(sum, tm, elem("span", "history__op", x.op), st)
 	if x.resp.Fault != nil {
 		add(sum, elem("span", "history__fault", x.resp.Fault.Code))
@@ -171,7 +170,7 @@ func renderCalls() {
 		id.Set("title", c.ID)
 		ended := ""
 		if !c.Ended.IsZero() {
-			ended = clock.HMS(c.Ended)
+			ended = c.Ended.Format("15:04:05")
 		}
 		state := elem("td", "calls__state calls__state--"+strings.ToLower(c.State), c.State)
 		acts := elem("td", "calls__actions", "")
@@ -189,7 +188,7 @@ func renderCalls() {
 			elem("td", "", c.DialString),
 			state,
 			elem("td", "", c.EventCause),
-			elem("td", "", clock.HMS(c.Started)),
+			elem("td", "", c.Started.Format("15:04:05")),
 			elem("td", "", ended),
 			acts)
 		add(tb, tr)
