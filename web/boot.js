@@ -89,7 +89,10 @@
 
   var go = new window.Go();
   say(t.loading);
-  fetch('main.wasm').then(function (resp) {
+  window.umplayBoot.started = true;
+  // early.js has usually started the download and the compilation already.
+  var early = window.umplayEarly;
+  (early ? early.response : fetch('main.wasm')).then(function (resp) {
     if (!resp.ok) { throw new Error('main.wasm: HTTP ' + resp.status + ' ' + resp.statusText); }
     var total = +resp.headers.get('Content-Length') || 0;
     var exact = total && !resp.headers.get('Content-Encoding');
@@ -103,16 +106,17 @@
       }).then(function (b) {
         say(t.starting);
         return WebAssembly.instantiate(b, go.importObject);
+      }).then(function (result) {
+        return result.instance;
       });
     }
-    if (typeof WebAssembly.instantiateStreaming !== 'function' || typeof resp.clone !== 'function' ||
-        !resp.body || !resp.body.getReader) {
-      return bytes();
+    var counted = early ? early.count : (typeof resp.clone === 'function' && resp.body && resp.clone());
+    if (typeof WebAssembly.instantiateStreaming !== 'function' || !counted || !counted.body.getReader) {
+      return early ? early.module.then(function (m) {
+        return WebAssembly.instantiate(m, go.importObject);
+      }, bytes) : bytes();
     }
-    // Compile while downloading, from fetch's own Response: V8 keeps the
-    // compiled code of a module streamed from a fetched URL in its code cache
-    // (a Response made here would be compiled from scratch at every load).
-    // A clone of the body counts the bytes for the progress bar. It keeps
+    // The clone of the body counts the bytes for the progress bar. It keeps
     // none of them, and paints at most once a frame: the chunks arrive on
     // the main thread, which the page's own loading and the compiler's
     // hand-offs need too (a copy of every chunk and a repaint for each made
@@ -129,7 +133,7 @@
         say(t.loading + ' ' + mb);
       }
     }
-    var counter = resp.clone().body.getReader();
+    var counter = counted.body.getReader();
     (function count() {
       return counter.read().then(function (step) {
         if (step.done) {
@@ -146,12 +150,17 @@
         return count();
       });
     })().catch(function () {}); // the progress bar is only a nicety
-    return WebAssembly.instantiateStreaming(resp, go.importObject).catch(function () {
+    var instance = early ? early.module.then(function (m) {
+      return WebAssembly.instantiate(m, go.importObject);
+    }) : WebAssembly.instantiateStreaming(resp, go.importObject).then(function (result) {
+      return result.instance;
+    });
+    return instance.catch(function () {
       counter.cancel();
       return bytes();
     });
-  }).then(function (result) {
-    go.run(result.instance).then(function () {
+  }).then(function (instance) {
+    go.run(instance).then(function () {
       fail(t.stopped);
     });
   }).catch(function (err) {

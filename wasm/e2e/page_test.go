@@ -55,14 +55,22 @@ func TestPageLoads(t *testing.T) {
 	// English docs sample, which the server accepts.
 	wait[bool](t, p, statusJS+`.indexOf('200') >= 0`, statusJS, diagsJS)
 
-	// Every file came from the test server; main.wasm as brotli with its type.
-	var sawWasm bool
+	// Every file came from the test server; main.wasm as brotli with its
+	// type, once: early.js's fetch is the one boot.js instantiates.
+	var wasmFetches int
 	for _, r := range p.Requests() {
 		if strings.HasSuffix(r, "/main.wasm") {
-			sawWasm = true
+			wasmFetches++
 		}
 	}
-	for _, want := range []string{"/", "/style.css", "/wasm_exec.js", "/boot.js", "/main.wasm"} {
+	sawWasm := wasmFetches > 0
+	if wasmFetches > 1 {
+		t.Errorf("main.wasm fetched %d times, want once (early.js's response taken by boot.js)", wasmFetches)
+	}
+	if started := eval[bool](t, p, `!!window.umplayEarly`); !started {
+		t.Errorf("early.js did not start main.wasm's compilation (no window.umplayEarly)")
+	}
+	for _, want := range []string{"/", "/style.css", "/early.js", "/wasm_exec.js", "/boot.js", "/main.wasm"} {
 		found := false
 		for _, r := range p.Requests() {
 			if r == env.srv.URL+want {
