@@ -72,6 +72,12 @@ func storeLang(l msg.Lang) {
 	}
 }
 
+// asWritten says the page's static texts are still the English that
+// index.html (or embed.html) holds, which is the catalog's English
+// (TestI18nPortuguese checks a fresh page): translating them to English
+// would write every text again for nothing, ~3 ms of the page's start.
+var asWritten = true
+
 // setLang shows the page in l. explicit makes the state carry it (share
 // links, embeds); English by default is no choice.
 func setLang(l msg.Lang, explicit bool) {
@@ -81,7 +87,10 @@ func setLang(l msg.Lang, explicit bool) {
 		state.Lang = l.String()
 	}
 	jsDoc.Get("documentElement").Call("setAttribute", "lang", l.String())
-	translate(jsDoc)
+	if l != msg.EN || !asWritten {
+		translate(jsDoc)
+		asWritten = false
+	}
 	if sel := jsDoc.Call("getElementById", "lang"); sel.Truthy() {
 		sel.Set("value", l.String())
 	}
@@ -115,10 +124,7 @@ func translate(root js.Value) {
 		els := root.Call("querySelectorAll", "["+a.data+"]")
 		for i := 0; i < els.Length(); i++ {
 			e := els.Index(i)
-			text := msg.Text(pageLang, e.Call("getAttribute", a.data).String())
-			if e.Call("getAttribute", a.attr).String() != text { // at start, index.html has the English
-				e.Call("setAttribute", a.attr, text)
-			}
+			e.Call("setAttribute", a.attr, msg.Text(pageLang, e.Call("getAttribute", a.data).String()))
 		}
 	}
 	els := root.Call("querySelectorAll", "[data-i18n]")
@@ -126,9 +132,7 @@ func translate(root js.Value) {
 		e := els.Index(i)
 		text := msg.Text(pageLang, e.Call("getAttribute", "data-i18n").String())
 		if !strings.Contains(text, "{0}") {
-			if e.Get("textContent").String() != text { // at start, index.html has the English
-				e.Set("textContent", text)
-			}
+			e.Set("textContent", text)
 			continue
 		}
 		kids := e.Get("children")
@@ -136,12 +140,8 @@ func translate(root js.Value) {
 		for j := 0; j < kids.Length(); j++ {
 			keep = append(keep, kids.Index(j))
 		}
-		parts := msg.Parts(text)
-		if e.Get("textContent").String() == placed(parts, keep) {
-			continue
-		}
 		e.Set("textContent", "")
-		for _, p := range parts {
+		for _, p := range msg.Parts(text) {
 			switch {
 			case p.Slot < 0:
 				e.Call("appendChild", jsDoc.Call("createTextNode", p.Text))
@@ -150,21 +150,6 @@ func translate(root js.Value) {
 			}
 		}
 	}
-}
-
-// placed is the textContent that an element gets from parts with its
-// kept child elements in their slots, as translate places them.
-func placed(parts []msg.Part, keep []js.Value) string {
-	var b strings.Builder
-	for _, p := range parts {
-		switch {
-		case p.Slot < 0:
-			b.WriteString(p.Text)
-		case p.Slot < len(keep):
-			b.WriteString(keep[p.Slot].Get("textContent").String())
-		}
-	}
-	return b.String()
 }
 
 // exampleTitle and exampleNote are an example's texts in the page's
