@@ -155,11 +155,37 @@ func QueryLang(search string) string {
 	for _, kv := range strings.Split(search, "&") {
 		k, v, _ := strings.Cut(kv, "=")
 		if k == "lang" {
-			v = strings.NewReplacer("%2D", "-", "%2d", "-", "%5F", "_", "%5f", "_").Replace(v)
-			return v
+			return unescapeTag(v)
 		}
 	}
 	return ""
+}
+
+// unescapeTag decodes the %2D ("-") and %5F ("_") escapes of a language
+// tag, in either case; anything else stays as it is. (A loop, not a
+// strings.Replacer: the Replacer's machinery is ~20 KB of the page's module
+// for these four patterns.)
+func unescapeTag(v string) string {
+	if !strings.Contains(v, "%") {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '%' && i+2 < len(v) {
+			switch v[i+1 : i+3] {
+			case "2D", "2d":
+				b.WriteByte('-')
+				i += 2
+				continue
+			case "5F", "5f":
+				b.WriteByte('_')
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
 }
 
 // Wrap is fmt.Errorf(prefix+"%w", err) without fmt: an error whose text is
