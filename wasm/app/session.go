@@ -120,40 +120,33 @@ func renderHTTP(pre js.Value, raw string) {
 }
 
 // callsTicker refreshes the call table once a second while a call is
-// Connecting; stopTicker ends it.
+// Connecting (the browser's setInterval: a Go time.Ticker and the goroutine
+// that selects on it would link the runtime's select and channel code, and
+// the callback runs on the page's thread anyway); stopTicker ends it.
 var (
-	callsTicker *time.Ticker
-	tickerDone  chan struct{}
+	callsTicker js.Value // setInterval's id; the zero Value is undefined: none
+	tickerFunc  js.Func
 )
 
 func stopTicker() {
-	if callsTicker != nil {
-		callsTicker.Stop()
-		close(tickerDone)
-		callsTicker, tickerDone = nil, nil
+	if !callsTicker.IsUndefined() {
+		js.Global().Call("clearInterval", callsTicker)
+		tickerFunc.Release()
+		callsTicker = js.Undefined()
 	}
 }
 
 func startTicker() {
-	t, done := time.NewTicker(time.Second), make(chan struct{})
-	callsTicker, tickerDone = t, done
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				func() {
-					defer guard("call table refresh")
-					renderCalls()
-					// A GetCallInfo preview shows the new state too.
-					if live.rep != nil && live.rep.Operation == soap.GetCallInfo {
-						ensureFreshPreview()
-					}
-				}()
-			}
+	tickerFunc = js.FuncOf(func(js.Value, []js.Value) any {
+		defer guard("call table refresh")
+		renderCalls()
+		// A GetCallInfo preview shows the new state too.
+		if live.rep != nil && live.rep.Operation == soap.GetCallInfo {
+			ensureFreshPreview()
 		}
-	}()
+		return nil
+	})
+	callsTicker = js.Global().Call("setInterval", tickerFunc, 1000)
 }
 
 // renderCalls redraws #calls from the server.
@@ -198,7 +191,7 @@ func renderCalls() {
 	}
 	setHidden(callsEmpty, len(calls) > 0)
 	switch {
-	case connecting && callsTicker == nil:
+	case connecting && callsTicker.IsUndefined():
 		startTicker()
 	case !connecting:
 		stopTicker()

@@ -300,6 +300,13 @@ func TestSendLifecycle(t *testing.T) {
 	}
 	wait[bool](t, p, history+` === 1 && `+historyTop+`.indexOf('200') >= 0`, historyTop)
 	callID := eval[string](t, p, row+`.dataset.callId`)
+	// While it rings, the table refreshes itself once a second: the call
+	// becomes Connected (the simulator's 2 s ring) with nothing clicked.
+	if state == "Connecting" {
+		wait[bool](t, p, rowState+` === 'Connected'`, `document.getElementById('calls').innerText`)
+	} else {
+		t.Logf("the call was Connected when first read: the table's own refresh went unchecked")
+	}
 
 	// GetCallInfo for that call, from its row.
 	click(t, p, `#calls tbody tr[data-call-id] button[data-op="GetCallInfo"]`)
