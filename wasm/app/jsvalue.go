@@ -4,7 +4,7 @@ package main
 
 import (
 	"errors"
-	"slices"
+	"sort"
 	"strconv"
 	"syscall/js"
 	"unicode/utf8"
@@ -222,7 +222,9 @@ func writeResponse(w *jw, r report.Response) {
 		for k := range r.Headers {
 			keys = append(keys, k)
 		}
-		slices.Sort(keys) // encoding/json's order
+		// encoding/json's order; sort.Stable, the page's one sort (each
+		// slices.Sort instantiation links its own copy).
+		sort.Stable(sort.StringSlice(keys))
 		for _, k := range keys {
 			w.field(k, r.Headers[k], false)
 		}

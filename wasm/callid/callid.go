@@ -1,10 +1,9 @@
 package callid
 
 import (
-	"cmp"
 	"encoding/base64"
 	"math"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -214,13 +213,7 @@ func decode(raw string, lim limits) Result {
 		d.text()
 	}
 	ps := d.res.Problems
-	// slices, not sort.SliceStable: sort's reflection costs the module more.
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		if a.Offset != b.Offset {
-			return cmp.Compare(a.Offset, b.Offset)
-		}
-		return cmp.Compare(a.End, b.End)
-	})
+	sort.Stable(byOffset(ps))
 	if x := d.dropped; x.n > 0 {
 		var parts []string
 		for k, n := range x.perCode {
@@ -689,4 +682,18 @@ func short(s string) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// byOffset orders problems by offset, then end, for sort.Stable: the page's
+// sorts all go through its one non-generic copy, where each
+// slices.SortStableFunc instantiation linked its own (~10 KB of module).
+type byOffset []Problem
+
+func (s byOffset) Len() int      { return len(s) }
+func (s byOffset) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
+func (s byOffset) Less(i, j int) bool {
+	if s[i].Offset != s[j].Offset {
+		return s[i].Offset < s[j].Offset
+	}
+	return s[i].End < s[j].End
 }

@@ -105,7 +105,7 @@ func Marks(r Result, maxBytes, maxLines int) (marks []Mark, more int) {
 			pts = append(pts, s, e)
 		}
 	}
-	sort.Ints(pts)
+	sort.Stable(sort.IntSlice(pts)) // not sort.Ints: its generic pdqsort would be linked too
 	pts = uniq(pts)
 	at := func(i int) int { return sort.SearchInts(pts, i) }
 	errs, warns := make([]int, len(pts)), make([]int, len(pts))

@@ -138,7 +138,9 @@ func (lp *LessonProgress) mark(i int, done bool) {
 	}
 	if done {
 		lp.Done = append(lp.Done, i)
-		sort.Ints(lp.Done)
+		// Not sort.Ints: that links a generic pdqsort of its own; the
+		// page's sorts share sort.Stable's one copy.
+		sort.Stable(sort.IntSlice(lp.Done))
 		return
 	}
 	for j, d := range lp.Done {

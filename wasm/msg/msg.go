@@ -3,7 +3,10 @@
 // explanation, quick-fix title and page text has a stable key; a catalog
 // entry is a fmt format whose placeholders are numbered (%[1]s, %[2]q) so
 // that a translation may put the arguments in another order. Codes and keys
-// never change with the language; only the words do.
+// never change with the language; only the words do. The entries are
+// formatted as fmt.Sprintf would, by a sprintf of the package's own that
+// reads only the placeholders the catalogs use (%s, %q, %d, %v, %.1f,
+// %02X): any other shows as a %!verb(UNSUPPORTED) marker.
 //
 // The catalogs are Go map literals compiled into the module: no template
 // engine, no reflection, no i18n framework.

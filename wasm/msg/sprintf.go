@@ -8,19 +8,25 @@ import (
 
 // sprintf is fmt.Sprintf for the placeholders the catalogs use, byte for
 // byte, so that the browser program links no fmt (its printer is about a
-// fifteenth of the module). It reads a verb as fmt does — flags, an argument
-// index [n], a width, a precision — and formats:
+// fifteenth of the module). It reads no more than the catalogs use, which
+// keeps its code small: a placeholder is
 //
-//   - %s, %v, %q of strings (and of named string types), of errors and
-//     Stringers (their Error or String), and of []byte;
-//   - %d, %v, %x, %X, %q of integers of any size;
-//   - %f, %v of floats; %t, %v of bools;
-//   - the flags 0 and - and a width on all of these, a precision on %f.
+//	% [0] [width] [.precision] [[n]] verb
 //
-// Anything else — another verb or flag, a '*' width, a value of another kind
-// — gives fmt's complaint when fmt's is simple (%!d(string=x), %!d(MISSING),
-// %!d(BADINDEX), %!(EXTRA …)) and %!verb(UNSUPPORTED) otherwise, which
-// TestSprintfMatchesFmt and TestEntriesFormat catch for every catalog entry.
+// and it formats
+//
+//   - %s, %v, %q of strings (and of named string types), and of errors and
+//     Stringers (their Error or String);
+//   - %d, %v of integers of any size, and %X with a width, padded with
+//     zeros under the 0 flag (the catalogs' 0x%02X);
+//   - %f with a precision (%.1f), %v of floats; %v of bools and of nil.
+//
+// Anything else — another verb or flag, a width or precision elsewhere, a
+// value of another kind — gives %!verb(UNSUPPORTED), and an index elsewhere
+// a %! marker too.
+// Arguments missing, left over or badly indexed give fmt's complaints
+// (%!d(MISSING), %!(EXTRA int=1), %!d(BADINDEX)). TestSprintfMatchesFmt and
+// TestEntriesFormat catch a catalog entry that needs more.
 func sprintf(format string, args ...any) string {
 	b := make([]byte, 0, len(format)+16*len(args))
 	argNum := 0
@@ -37,47 +43,41 @@ func sprintf(format string, args ...any) string {
 		i = j + 1 // past the '%'
 
 		var s spec
-		good := true
 	flags:
 		for ; i < len(format); i++ {
 			switch format[i] {
 			case '0':
-				s.zero = !s.minus // "-" wins over "0", as in fmt
-			case '-':
-				s.minus, s.zero = true, false
-			case '+', '#', ' ':
+				s.zero = true
+			case '-', '+', '#', ' ', '*': // read, so that the marker names the verb
 				s.other = true
 			default:
 				break flags
 			}
 		}
-		var after bool
-		argNum, i, after = argNumber(argNum, format, i, len(args), &good, &reordered)
-		if i < len(format) && format[i] == '*' {
-			s.other = true
-			i++
-		} else {
-			s.wid, s.widOK, i = parsenum(format, i)
-			if after && s.widOK { // "%[3]2d"
-				good = false
-			}
+		s.wid, s.widOK, i = parsenum(format, i)
+		if i < len(format) && format[i] == '.' {
+			s.prec, _, i = parsenum(format, i+1)
+			s.precOK = true
 		}
-		if i+1 < len(format) && format[i] == '.' {
-			i++
-			if after { // "%[3].2d"
-				good = false
+		good := true
+		if i < len(format) && format[i] == '[' {
+			// fmt's "[n]": a number from 1 to len(args), else BADINDEX
+			// (a "[" that no "]" closes is skipped, and fmt reads the
+			// digits after it as a width).
+			reordered, good = true, false
+			k := i + 1
+			for k < len(format) && format[k] != ']' {
+				k++
 			}
-			argNum, i, after = argNumber(argNum, format, i, len(args), &good, &reordered)
-			if i < len(format) && format[i] == '*' {
-				s.other = true
-				i++
+			if k == len(format) || len(format)-i < 3 {
+				_, _, i = parsenum(format, i+1)
 			} else {
-				s.prec, s.precOK, i = parsenum(format, i)
-				s.precOK = true
+				n, ok, next := parsenum(format[:k], i+1)
+				if ok && next == k && 1 <= n && n <= len(args) {
+					argNum, good = n-1, true
+				}
+				i = k + 1
 			}
-		}
-		if !after {
-			argNum, i, _ = argNumber(argNum, format, i, len(args), &good, &reordered)
 		}
 		if i >= len(format) {
 			b = append(b, "%!(NOVERB)"...)
@@ -96,9 +96,6 @@ func sprintf(format string, args ...any) string {
 			b = appendComplaint(b, verb, "BADINDEX")
 		case argNum >= len(args):
 			b = appendComplaint(b, verb, "MISSING")
-		case s.other:
-			b = appendComplaint(b, verb, "UNSUPPORTED")
-			argNum++
 		default:
 			b = appendArg(b, args[argNum], verb, s)
 			argNum++
@@ -123,10 +120,10 @@ func sprintf(format string, args ...any) string {
 	return string(b)
 }
 
-// spec is what a verb says besides its letter.
+// spec is what a placeholder says besides its verb and index.
 type spec struct {
-	zero, minus   bool
-	other         bool // a flag, or a '*' width or precision, sprintf does not do
+	zero          bool
+	other         bool // a shape sprintf does not read
 	wid, prec     int
 	widOK, precOK bool
 }
@@ -137,36 +134,6 @@ func appendComplaint(b []byte, verb rune, what string) []byte {
 	b = append(b, '(')
 	b = append(b, what...)
 	return append(b, ')')
-}
-
-// argNumber reads an argument index "[n]" at format[i], as fmt does.
-func argNumber(argNum int, format string, i, numArgs int, good, reordered *bool) (int, int, bool) {
-	if len(format) <= i || format[i] != '[' {
-		return argNum, i, false
-	}
-	*reordered = true
-	index, wid, ok := parseArgNumber(format[i:])
-	if ok && 0 <= index && index < numArgs {
-		return index, i + wid, true
-	}
-	*good = false
-	return argNum, i + wid, ok
-}
-
-func parseArgNumber(format string) (index, wid int, ok bool) {
-	if len(format) < 3 {
-		return 0, 1, false
-	}
-	for i := 1; i < len(format); i++ {
-		if format[i] == ']' {
-			n, ok, newi := parsenum(format[:i], 1)
-			if !ok || newi != i {
-				return 0, i + 1, false
-			}
-			return n - 1, i + 1, true
-		}
-	}
-	return 0, 1, false
 }
 
 // parsenum reads the decimal number at s[i:], as fmt does (up to 1e6).
@@ -181,214 +148,115 @@ func parsenum(s string, i int) (num int, ok bool, next int) {
 	return num, ok, next
 }
 
-// appendArg formats one argument as fmt's printArg does.
+// appendArg formats one argument as fmt's printArg does, for what sprintf
+// knows.
 func appendArg(b []byte, a any, verb rune, s spec) []byte {
+	// A width is for integers only, a precision for %f only.
+	if s.other || s.widOK && verb != 'd' && verb != 'X' || s.precOK && verb != 'f' {
+		return appendComplaint(b, verb, "UNSUPPORTED")
+	}
 	switch v := a.(type) {
 	case nil:
 		if verb == 'v' {
-			return pad(b, "<nil>", s)
+			return append(b, "<nil>"...)
 		}
 		return appendComplaint(b, verb, "<nil>")
 	case string:
-		return appendString(b, a, v, verb, s)
-	case []byte:
-		if verb == 'v' || verb == 'd' {
-			break // fmt prints the numbers, [104 105]
-		}
-		return appendString(b, a, string(v), verb, s)
+		return appendString(b, v, verb)
 	case error:
-		if verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X' {
-			return appendString(b, a, v.Error(), verb, s)
-		}
+		return appendString(b, v.Error(), verb)
 	case interface{ String() string }:
-		if verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X' {
-			return appendString(b, a, v.String(), verb, s)
+		return appendString(b, v.String(), verb)
+	case float64:
+		return appendFloat(b, v, 64, verb, s)
+	case float32:
+		return appendFloat(b, float64(v), 32, verb, s)
+	case bool:
+		if verb == 'v' {
+			return strconv.AppendBool(b, v)
 		}
-	}
-	rv := reflect.ValueOf(a)
-	switch rv.Kind() {
-	case reflect.String:
-		return appendString(b, a, rv.String(), verb, s)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n := rv.Int()
-		return appendInt(b, a, uint64(n), n < 0, verb, s)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return appendInt(b, a, rv.Uint(), false, verb, s)
-	case reflect.Float32, reflect.Float64:
-		return appendFloat(b, a, rv.Float(), rv.Type().Bits(), verb, s)
-	case reflect.Bool:
-		if verb == 't' || verb == 'v' {
-			return pad(b, strconv.FormatBool(rv.Bool()), s)
+	default:
+		rv := reflect.ValueOf(a)
+		switch rv.Kind() {
+		case reflect.String:
+			return appendString(b, rv.String(), verb)
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			n := rv.Int()
+			return appendInt(b, uint64(n), n < 0, verb, s)
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			return appendInt(b, rv.Uint(), false, verb, s)
 		}
-		return badVerb(b, a, verb)
 	}
 	return appendComplaint(b, verb, "UNSUPPORTED")
 }
 
-// badVerb is fmt's %!d(string=x).
-func badVerb(b []byte, a any, verb rune) []byte {
-	b = append(b, "%!"...)
-	b = utf8.AppendRune(b, verb)
-	b = append(b, '(')
-	b = append(b, reflect.TypeOf(a).String()...)
-	b = append(b, '=')
-	b = appendArg(b, a, 'v', spec{})
-	return append(b, ')')
-}
-
-func appendString(b []byte, a any, str string, verb rune, s spec) []byte {
+// appendString is %s, %v or %q of str.
+func appendString(b []byte, str string, verb rune) []byte {
 	switch verb {
-	case 'v', 's':
-		if s.precOK { // a precision truncates to that many runes
-			for i := range str {
-				if s.prec == 0 {
-					str = str[:i]
-					break
-				}
-				s.prec--
-			}
-		}
-		return pad(b, str, s)
+	case 's', 'v':
+		return append(b, str...)
 	case 'q':
-		if s.precOK {
-			break
-		}
-		return pad(b, strconv.Quote(str), s)
+		return strconv.AppendQuote(b, str)
 	}
-	if verb == 'x' || verb == 'X' || verb == 'q' {
-		return appendComplaint(b, verb, "UNSUPPORTED")
-	}
-	return badVerb(b, a, verb)
+	return appendComplaint(b, verb, "UNSUPPORTED")
 }
 
-func appendInt(b []byte, a any, u uint64, neg bool, verb rune, s spec) []byte {
+// appendInt is %d or %v of an integer, or %X: the digits of |u|, after a
+// '-' when neg. As in fmt, the 0 flag pads with zeros to the width, the
+// sign included, and a width without it with spaces on the left.
+func appendInt(b []byte, u uint64, neg bool, verb rune, s spec) []byte {
 	base := 10
 	switch verb {
 	case 'd', 'v':
-	case 'x', 'X':
+	case 'X':
 		base = 16
-	case 'q':
-		if s.zero || s.precOK {
-			return appendComplaint(b, verb, "UNSUPPORTED")
-		}
-		r := rune(utf8.RuneError)
-		if !neg && u <= utf8.MaxRune {
-			r = rune(u)
-		}
-		return pad(b, strconv.QuoteRune(r), s)
-	case 'c', 'U', 'o', 'O', 'b':
-		return appendComplaint(b, verb, "UNSUPPORTED")
 	default:
-		return badVerb(b, a, verb)
+		return appendComplaint(b, verb, "UNSUPPORTED")
 	}
 	if neg {
 		u = -u
 	}
-	digits := strconv.FormatUint(u, base)
-	if verb == 'X' {
-		digits = upper(digits)
-	}
-	// fmt's precision is a minimum number of digits; a zero flag with a
-	// width and no precision pads with zeros to the width, sign included.
-	prec, zeros := 0, false
-	switch {
-	case s.precOK:
-		prec = s.prec
-		if prec == 0 && u == 0 {
-			digits = ""
-		}
-	case s.zero && s.widOK:
-		prec, zeros = s.wid, true
-		if neg {
-			prec--
+	var buf [24]byte
+	digits := strconv.AppendUint(buf[:0], u, base)
+	for k, c := range digits {
+		if 'a' <= c {
+			digits[k] = c - 'a' + 'A'
 		}
 	}
-	num := make([]byte, 0, len(digits)+prec+1)
+	n := len(digits)
 	if neg {
-		num = append(num, '-')
+		n++
 	}
-	for k := len(digits); k < prec; k++ {
-		num = append(num, '0')
-	}
-	num = append(num, digits...)
-	if zeros {
-		return append(b, num...)
-	}
-	s.zero = false
-	return pad(b, string(num), s)
-}
-
-func upper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'f' {
-			b[i] = c - 'a' + 'A'
+	if !s.zero {
+		for ; n < s.wid; n++ {
+			b = append(b, ' ')
 		}
 	}
-	return string(b)
+	if neg {
+		b = append(b, '-')
+	}
+	if s.zero {
+		for ; n < s.wid; n++ {
+			b = append(b, '0')
+		}
+	}
+	return append(b, digits...)
 }
 
-func appendFloat(b []byte, a any, f float64, bits int, verb rune, s spec) []byte {
-	var num string
+// appendFloat is %f (precision 6 unless given) or %v (the shortest %g) of
+// f, a float of bits bits. strconv writes infinities and NaN as fmt does:
+// +Inf, -Inf, NaN.
+func appendFloat(b []byte, f float64, bits int, verb rune, s spec) []byte {
 	switch verb {
 	case 'v':
-		if s.precOK {
-			return appendComplaint(b, verb, "UNSUPPORTED")
+		return strconv.AppendFloat(b, f, 'g', -1, bits)
+	case 'f':
+		if !s.precOK {
+			s.prec = 6
 		}
-		num = strconv.FormatFloat(f, 'g', -1, bits)
-	case 'f', 'F':
-		prec := 6
-		if s.precOK {
-			prec = s.prec
-		}
-		num = strconv.FormatFloat(f, 'f', prec, bits)
-	case 'e', 'E', 'g', 'G', 'x', 'X', 'b':
-		return appendComplaint(b, verb, "UNSUPPORTED")
-	default:
-		return badVerb(b, a, verb)
+		return strconv.AppendFloat(b, f, 'f', s.prec, bits)
 	}
-	if num == "+Inf" || num == "-Inf" || num == "NaN" {
-		s.zero = false // fmt pads these with spaces
-	}
-	if s.zero && s.widOK && len(num) < s.wid {
-		sign := ""
-		if num[0] == '-' {
-			sign, num = "-", num[1:]
-		}
-		zs := make([]byte, s.wid-len(sign)-len(num))
-		for k := range zs {
-			zs[k] = '0'
-		}
-		return append(append(append(b, sign...), zs...), num...)
-	}
-	return pad(b, num, s)
-}
-
-// pad writes str padded with spaces to the width, counted in runes, on the
-// left or, with the - flag, on the right.
-func pad(b []byte, str string, s spec) []byte {
-	if !s.widOK {
-		return append(b, str...)
-	}
-	n := s.wid - utf8.RuneCountInString(str)
-	if n <= 0 {
-		return append(b, str...)
-	}
-	fill := byte(' ')
-	if s.zero {
-		fill = '0'
-	}
-	if !s.minus {
-		for ; n > 0; n-- {
-			b = append(b, fill)
-		}
-		return append(b, str...)
-	}
-	b = append(b, str...)
-	for ; n > 0; n-- {
-		b = append(b, ' ')
-	}
-	return b
+	return appendComplaint(b, verb, "UNSUPPORTED")
 }
 
 // Value is v as fmt's %v writes it, for the kinds sprintf knows: strings,

@@ -2,7 +2,6 @@ package soap
 
 import (
 	"encoding/base64"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +41,15 @@ type cand struct {
 	d Diagnostic
 	v *Verdict
 }
+
+// candsByStart orders candidates by position for sort.Stable: the page's
+// sorts all go through sort.Stable's one non-generic copy, where each
+// slices.SortStableFunc instantiation linked its own (~10 KB of module).
+type candsByStart []cand
+
+func (s candsByStart) Len() int           { return len(s) }
+func (s candsByStart) Less(i, j int) bool { return comparePos(s[i].d.Start, s[j].d.Start) < 0 }
+func (s candsByStart) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
 // Check reads a request body and its HTTP head, reports every problem it
 // finds, and decides which answer the server gives (contract v2). It never
@@ -107,7 +115,7 @@ func (c *checker) count(code string, row Row) {
 }
 
 func (c *checker) finish() {
-	slices.SortStableFunc(c.cands, func(x, y cand) int { return comparePos(x.d.Start, y.d.Start) })
+	sort.Stable(candsByStart(c.cands))
 	c.rep.Diagnostics = make([]Diagnostic, 0, min(len(c.cands), MaxDiagnostics)+len(c.perCode)+1)
 	for i, k := range c.cands {
 		if i < MaxDiagnostics {
@@ -127,7 +135,7 @@ func (c *checker) finish() {
 			codes = append(codes, code)
 		}
 	}
-	sort.Strings(codes)
+	sort.Stable(sort.StringSlice(codes)) // see candsByStart
 	for _, code := range codes {
 		n := c.perCode[code] - MaxPerCode
 		c.rep.Diagnostics = append(c.rep.Diagnostics, Diagnostic{Severity: Info, Code: "more", Span: c.last[code],

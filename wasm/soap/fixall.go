@@ -1,9 +1,6 @@
 package soap
 
-import (
-	"cmp"
-	"slices"
-)
+import "sort"
 
 // SafeFix tells whether d's quick fix only repairs — a namespace, a name's
 // case, the CallId's base64, the SOAPAction, a declaration — without
@@ -54,10 +51,6 @@ func FixAll(body string, head Head) (string, Head, int) {
 			break
 		}
 		lines := NewLines(body)
-		type edit struct {
-			start, end int
-			text       string
-		}
 		var edits []edit
 		for _, f := range fixes {
 			s, ok1 := lines.Offset(f.Start)
@@ -67,7 +60,7 @@ func FixAll(body string, head Head) (string, Head, int) {
 			}
 		}
 		// Non-overlapping, first come first kept, applied from the end.
-		slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
+		sort.Stable(editsByStart(edits))
 		kept := edits[:0]
 		last := -1
 		for _, e := range edits {
@@ -89,3 +82,16 @@ func FixAll(body string, head Head) (string, Head, int) {
 	}
 	return body, head, n
 }
+
+// edit is a Fix as byte offsets into the body.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// editsByStart orders edits by start for sort.Stable (see candsByStart).
+type editsByStart []edit
+
+func (s editsByStart) Len() int           { return len(s) }
+func (s editsByStart) Less(i, j int) bool { return s[i].start < s[j].start }
+func (s editsByStart) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }

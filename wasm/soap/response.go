@@ -204,8 +204,7 @@ func (c *inspector) sort() {
 
 func before(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
 
-// comparePos orders positions by line and column, for slices.SortStableFunc
-// (sort.SliceStable's reflection costs the browser program more code).
+// comparePos orders positions by line and column.
 func comparePos(a, b Pos) int {
 	if a.Line != b.Line {
 		return cmp.Compare(a.Line, b.Line)

@@ -7,6 +7,7 @@ package xmllex
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -280,7 +281,9 @@ func Pieces(toks []Token, marks []Mark) []Piece {
 	for _, m := range marks {
 		cuts = append(cuts, m.Start, m.End)
 	}
-	slices.Sort(cuts)
+	// sort.Stable, not slices.Sort: the page's sorts share its one
+	// non-generic copy (each slices.Sort instantiation links its own).
+	sort.Stable(sort.IntSlice(cuts))
 	cuts = slices.Compact(cuts)
 	classAt := func(start, end int) string {
 		var cls []string
@@ -289,7 +292,7 @@ func Pieces(toks []Token, marks []Mark) []Piece {
 				cls = append(cls, "mark--"+m.Class)
 			}
 		}
-		slices.Sort(cls)
+		sort.Stable(sort.StringSlice(cls))
 		return strings.Join(slices.Compact(cls), " ")
 	}
 	emptyAt := func(at int) string {
@@ -299,7 +302,7 @@ func Pieces(toks []Token, marks []Mark) []Piece {
 				cls = append(cls, "mark--"+m.Class)
 			}
 		}
-		slices.Sort(cls)
+		sort.Stable(sort.StringSlice(cls))
 		return strings.Join(slices.Compact(cls), " ")
 	}
 	var out []Piece
