@@ -225,9 +225,11 @@ func Split(fragment string) (version int, deflated []byte, err error) {
 	}
 	deflated, err = base64.RawURLEncoding.DecodeString(data)
 	if err != nil {
-		var c base64.CorruptInputError
 		at := 0
-		if errors.As(err, &c) {
+		// DecodeString returns the CorruptInputError itself, never wrapped:
+		// a type assertion (errors.As would link reflectlite's type
+		// matching into the page, ~20 KB of code).
+		if c, ok := err.(base64.CorruptInputError); ok {
 			at = int(c)
 		}
 		what := "it ends too early"
