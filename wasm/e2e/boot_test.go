@@ -20,21 +20,10 @@ func TestFailedWasmLoad(t *testing.T) {
 	if env.err != nil {
 		t.Fatalf("browser tests cannot run: %v", env.err)
 	}
-	files := webserve.Handler(filepath.Join(env.root, "web"))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/main.wasm") {
-			http.NotFound(w, r)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-	p, err := env.browser.NewPage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	err = p.Open(srv.URL+"/", 30*time.Second)
+	srv, p := wasmServedBy(t, func(w http.ResponseWriter, r *http.Request, _ http.Handler) {
+		http.NotFound(w, r)
+	})
+	err := p.Open(srv.URL+"/", 30*time.Second)
 	if err == nil {
 		t.Fatal("the page says it is ready without main.wasm")
 	}
@@ -60,23 +49,12 @@ func TestWasmWithoutMIME(t *testing.T) {
 	if env.err != nil {
 		t.Fatalf("browser tests cannot run: %v", env.err)
 	}
-	files := webserve.Handler(filepath.Join(env.root, "web"))
 	var wasmGets atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/main.wasm" {
-			wasmGets.Add(1)
-			r.Header.Del("Accept-Encoding") // the plain file: its type is ours to set
-			files.ServeHTTP(&typeOverride{ResponseWriter: w, typ: "application/octet-stream"}, r)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
-	p, err := env.browser.NewPage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	srv, p := wasmServedBy(t, func(w http.ResponseWriter, r *http.Request, files http.Handler) {
+		wasmGets.Add(1)
+		r.Header.Del("Accept-Encoding") // the plain file: its type is ours to set
+		files.ServeHTTP(&typeOverride{ResponseWriter: w, typ: "application/octet-stream"}, r)
+	})
 	if err := p.Open(srv.URL+"/", 60*time.Second); err != nil {
 		t.Fatalf("the page is not ready when main.wasm is application/octet-stream: %v", err)
 	}
@@ -92,6 +70,28 @@ func TestWasmWithoutMIME(t *testing.T) {
 	for _, r := range p.Foreign(srv.URL) {
 		t.Errorf("request left the origin: %s", r)
 	}
+}
+
+// wasmServedBy serves web/ with main.wasm's requests answered by wasm
+// (files is the normal handler) on a test server, and opens a page for it;
+// both close when the test ends.
+func wasmServedBy(t *testing.T, wasm func(w http.ResponseWriter, r *http.Request, files http.Handler)) (*httptest.Server, *Page) {
+	t.Helper()
+	files := webserve.Handler(filepath.Join(env.root, "web"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/main.wasm") {
+			wasm(w, r, files)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p, err := env.browser.NewPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	return srv, p
 }
 
 // typeOverride sets the Content-Type a handler writes.
