@@ -20,7 +20,7 @@ func TestFailedWasmLoad(t *testing.T) {
 	if env.err != nil {
 		t.Fatalf("browser tests cannot run: %v", env.err)
 	}
-	srv, p := wasmServedBy(t, func(w http.ResponseWriter, r *http.Request, _ http.Handler) {
+	srv, p := servedWith(t, "/main.wasm", func(w http.ResponseWriter, r *http.Request, _ http.Handler) {
 		http.NotFound(w, r)
 	})
 	err := p.Open(srv.URL+"/", 30*time.Second)
@@ -50,7 +50,7 @@ func TestWasmWithoutMIME(t *testing.T) {
 		t.Fatalf("browser tests cannot run: %v", env.err)
 	}
 	var wasmGets atomic.Int32
-	srv, p := wasmServedBy(t, func(w http.ResponseWriter, r *http.Request, files http.Handler) {
+	srv, p := servedWith(t, "/main.wasm", func(w http.ResponseWriter, r *http.Request, files http.Handler) {
 		wasmGets.Add(1)
 		r.Header.Del("Accept-Encoding") // the plain file: its type is ours to set
 		files.ServeHTTP(&typeOverride{ResponseWriter: w, typ: "application/octet-stream"}, r)
@@ -72,15 +72,15 @@ func TestWasmWithoutMIME(t *testing.T) {
 	}
 }
 
-// wasmServedBy serves web/ with main.wasm's requests answered by wasm
-// (files is the normal handler) on a test server, and opens a page for it;
-// both close when the test ends.
-func wasmServedBy(t *testing.T, wasm func(w http.ResponseWriter, r *http.Request, files http.Handler)) (*httptest.Server, *Page) {
+// servedWith serves web/ on a test server with the requests whose path
+// ends in suffix answered by h instead (files is the normal handler), and
+// opens a page for it; both close when the test ends.
+func servedWith(t *testing.T, suffix string, h func(w http.ResponseWriter, r *http.Request, files http.Handler)) (*httptest.Server, *Page) {
 	t.Helper()
 	files := webserve.Handler(filepath.Join(env.root, "web"))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/main.wasm") {
-			wasm(w, r, files)
+		if strings.HasSuffix(r.URL.Path, suffix) {
+			h(w, r, files)
 			return
 		}
 		files.ServeHTTP(w, r)

@@ -8,15 +8,11 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"umplay/wasm/webserve"
 )
 
 // Languages and lessons inside an embed, and a share link carrying pt-BR
@@ -215,19 +211,9 @@ func TestShareLinkLang(t *testing.T) {
 // (or a link) that names a lesson says so in the lesson block instead of
 // showing nothing.
 func TestEmbedLessonUnavailable(t *testing.T) {
-	files := webserve.Handler(filepath.Join(env.root, "web"))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/lessons/index.json") {
-			http.Error(w, "gone", http.StatusServiceUnavailable)
-			return
-		}
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	p, err := env.browser.NewPage()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, p := servedWith(t, "/lessons/index.json", func(w http.ResponseWriter, _ *http.Request, _ http.Handler) {
+		http.Error(w, "gone", http.StatusServiceUnavailable)
+	})
 	t.Cleanup(func() { // as checkClean, on this server, the 503 expected
 		for _, m := range p.Errors() {
 			if !strings.Contains(m.Text, "503") {
