@@ -2,10 +2,11 @@ package callid
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // Preview returns the start of text for display, at most max bytes of it:
@@ -167,12 +168,6 @@ func uniq(s []int) []int {
 	return out
 }
 
-// hexEscape is prefix and r in lower-case hex of at least digits digits, as
-// fmt's %0<digits>x would write it.
-func hexEscape(prefix string, r rune, digits int) string {
-	h := strconv.FormatInt(int64(r), 16)
-	for len(h) < digits {
-		h = "0" + h
-	}
-	return prefix + h
-}
+// hexEscape is prefix and r in lower-case hex of at least digits digits,
+// as fmt's prefix%0*x wrote it.
+func hexEscape(prefix string, r rune, digits int) string { return prefix + msg.Hex(r, digits, false) }

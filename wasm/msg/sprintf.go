@@ -3,6 +3,7 @@ package msg
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -263,3 +264,17 @@ func appendFloat(b []byte, f float64, bits int, verb rune, s spec) []byte {
 // errors, Stringers, numbers, bools and nil; any other kind gives
 // %!v(UNSUPPORTED). The page writes recovered panic values with it.
 func Value(v any) string { return string(appendArg(nil, v, 'v', spec{})) }
+
+// Hex is r in hexadecimal, upper or lower case, zero-padded to at least
+// width digits: fmt's %0*X and %0*x of a non-negative r, for the \x, \u and
+// U+ escapes the packages write without fmt.
+func Hex(r rune, width int, upper bool) string {
+	h := strconv.FormatInt(int64(r), 16)
+	if upper {
+		h = strings.ToUpper(h)
+	}
+	for len(h) < width {
+		h = "0" + h
+	}
+	return h
+}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // EscapeText writes s as XML character data the way .NET's XmlWriter does:
@@ -53,12 +55,5 @@ func checkText(s string) error {
 	return nil
 }
 
-// codePoint is r as fmt's %U writes it: U+ and at least four upper-case hex
-// digits.
-func codePoint(r rune) string {
-	h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
-	for len(h) < 4 {
-		h = "0" + h
-	}
-	return "U+" + h
-}
+// codePoint is fmt's %U of r: "U+" and at least four upper-case hex digits.
+func codePoint(r rune) string { return "U+" + msg.Hex(r, 4, true) }
