@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,9 +15,12 @@ import (
 
 // The baseline pages, served from a temporary directory beside web/ (never
 // shipped): hello.html runs the hello-world Go program the standard way
-// (wasm_exec.js and WebAssembly.instantiateStreaming), textarea.html is a
-// plain <textarea id="request"> without any script (its CSS in a file: the
-// server's Content-Security-Policy refuses inline styles).
+// (wasm_exec.js and WebAssembly.instantiateStreaming); shell.html runs it the
+// same way inside the page's own HTML and stylesheet (see shellPage);
+// engine.html runs wasm/cmd/engine, the engine without the page, the same
+// way; textarea.html is a plain <textarea id="request"> without any script
+// (its CSS in a file: the server's Content-Security-Policy refuses inline
+// styles).
 const (
 	helloHTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hello</title><link rel="icon" href="data:,">
@@ -26,6 +30,14 @@ const (
 	helloJS = `var go = new Go();
 WebAssembly.instantiateStreaming(fetch("hello.wasm"), go.importObject).then(function (r) { go.run(r.instance); });
 `
+	engineHTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>engine</title><link rel="icon" href="data:,">
+<script src="wasm_exec.js"></script><script src="engine.js" defer></script></head>
+<body></body></html>
+`
+	engineJS = `var go = new Go();
+WebAssembly.instantiateStreaming(fetch("engine.wasm"), go.importObject).then(function (r) { go.run(r.instance); });
+`
 	textareaCSS  = "textarea { width: 90vw; height: 80vh; font: 13px monospace; }\n"
 	textareaHTML = `<!doctype html>
 <html lang="en" data-umplay="ready"><head><meta charset="utf-8"><title>textarea</title><link rel="icon" href="data:,">
@@ -34,8 +46,37 @@ WebAssembly.instantiateStreaming(fetch("hello.wasm"), go.importObject).then(func
 `
 )
 
-// buildBaselines builds wasm/cmd/floor (the size floor) and wasm/cmd/hello
-// (the ready baseline) with scripts/build.sh's flags, packs their data
+// shellPage turns the page (web/index.html's text) into the shell baseline:
+// the same HTML and stylesheet, with the playground's scripts (early.js,
+// share.js, boot.js) replaced by hello-world's, loaded the standard way. Its
+// navigation→ready is what a Go program gets in a page laid out like ours,
+// so the page's ratio to it is the part of the ratio to hello-world that
+// the module and its loading account for. It marks the examples menu as
+// settled (the harness waits for it on pages that have one) and gives
+// hello-world its #out. Each edit must match exactly once, so that a change
+// of index.html stops the benchmark instead of measuring another page.
+func shellPage(index string) (string, error) {
+	for _, e := range []struct{ old, new string }{
+		{`<script src="early.js"></script>`, ``},
+		{`<script src="share.js" defer></script>`, ``},
+		{`<script src="boot.js" defer></script>`, `<script src="hello.js" defer></script>`},
+		{`<html lang="en" data-umplay="loading">`, `<html lang="en" data-umplay="loading" data-umplay-examples="none">`},
+		{"<body>\n", "<body>\n<p id=\"out\" hidden></p>\n"},
+	} {
+		if n := strings.Count(index, e.old); n != 1 {
+			return "", fmt.Errorf("web/index.html has %s %d times, not once: update shellPage", e.old, n)
+		}
+		index = strings.Replace(index, e.old, e.new, 1)
+	}
+	if strings.Contains(index, `src="boot.js"`) || strings.Contains(index, `src="early.js"`) || strings.Contains(index, `"main.wasm"`) {
+		return "", errors.New("web/index.html still loads the playground after shellPage's edits: update shellPage")
+	}
+	return index, nil
+}
+
+// buildBaselines builds wasm/cmd/floor (the size floor), wasm/cmd/hello
+// (the ready baseline) and wasm/cmd/engine (the engine alone) with
+// scripts/build.sh's flags, packs their data
 // segments as scripts/build.sh does (wasm/cmd/wasmpack) into a new temporary
 // directory, with wasm_exec.js, the baseline pages and precompressed copies
 // made by wasm/cmd/precompress, as web/ is. The caller removes the directory.
@@ -53,7 +94,7 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 	}
 	flags := strings.Split(strings.TrimSpace(string(fl)), "\n")
 	fmt.Fprintf(log, "browsercheck: baselines built with scripts/build.sh's flags %q\n", flags)
-	for _, b := range []struct{ pkg, out string }{{"./wasm/cmd/floor", "floor.wasm"}, {"./wasm/cmd/hello", "hello.wasm"}} {
+	for _, b := range []struct{ pkg, out string }{{"./wasm/cmd/floor", "floor.wasm"}, {"./wasm/cmd/hello", "hello.wasm"}, {"./wasm/cmd/engine", "engine.wasm"}} {
 		args := append(append([]string{"build"}, flags...), "-o", filepath.Join(dir, b.out), b.pkg)
 		cmd := exec.Command("go", args...)
 		cmd.Dir = root
@@ -64,7 +105,7 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 		}
 	}
 	// scripts/build.sh's step after go build: the same data segment packing.
-	pack := exec.Command("go", "run", "./wasm/cmd/wasmpack", filepath.Join(dir, "floor.wasm"), filepath.Join(dir, "hello.wasm"))
+	pack := exec.Command("go", "run", "./wasm/cmd/wasmpack", filepath.Join(dir, "floor.wasm"), filepath.Join(dir, "hello.wasm"), filepath.Join(dir, "engine.wasm"))
 	pack.Dir = root
 	if out, err := pack.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
@@ -80,7 +121,26 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 		os.RemoveAll(dir)
 		return "", err
 	}
-	files := map[string]string{"hello.html": helloHTML, "hello.js": helloJS, "textarea.html": textareaHTML, "textarea.css": textareaCSS, "wasm_exec.js": string(wasmExec)}
+	index, err := os.ReadFile(filepath.Join(root, "web", "index.html"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	shell, err := shellPage(string(index))
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	style, err := os.ReadFile(filepath.Join(root, "web", "style.css"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	files := map[string]string{
+		"hello.html": helloHTML, "hello.js": helloJS, "shell.html": shell, "style.css": string(style),
+		"engine.html": engineHTML, "engine.js": engineJS,
+		"textarea.html": textareaHTML, "textarea.css": textareaCSS, "wasm_exec.js": string(wasmExec),
+	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			os.RemoveAll(dir)
@@ -93,7 +153,7 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("precompress: %v\n%s", err, out)
 	}
-	fmt.Fprintf(log, "browsercheck: built the floor and hello-world baselines in %v\n", time.Since(t0).Round(time.Millisecond))
+	fmt.Fprintf(log, "browsercheck: built the floor, hello-world and engine baselines in %v\n", time.Since(t0).Round(time.Millisecond))
 	return dir, nil
 }
 

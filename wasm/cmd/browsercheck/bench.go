@@ -69,15 +69,29 @@ func bench(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "                 floor     raw %s   gzip -9 %s   brotli q11 %s\n", bytesText(floor.raw), bytesText(floor.gz), bytesText(floor.br))
 	fmt.Fprintf(out, "                 ratio to the floor: raw %s   gzip %s   brotli %s (target brotli ≤ 1.15×)\n",
 		ratio(float64(ours.raw), float64(floor.raw)), ratio(float64(ours.gz), float64(floor.gz)), ratio(float64(ours.br), float64(floor.br)))
+	// The engine alone (wasm/cmd/engine) against the same floor: the part of
+	// the ratio that the checker, the simulator and the decoder take before
+	// any of the page is linked.
+	engine, err := moduleSizes(filepath.Join(baseDir, "engine.wasm"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "                 engine alone (wasm/cmd/engine, no page) raw %s   brotli q11 %s: %s the floor; the page adds %s\n",
+		bytesText(engine.raw), bytesText(engine.br), ratio(float64(engine.br), float64(floor.br)), ratio(float64(ours.br-engine.br), float64(floor.br)))
 
 	// Navigation → ready, ours and hello-world, alternating so that both
 	// see the same load on the machine.
-	var ourUn, ourCa, helloUn, helloCa []float64
+	// The shell (hello-world in the page's own HTML and stylesheet) says how
+	// much of the difference is the page's layout rather than its module.
+	var ourUn, ourCa, helloUn, helloCa, shellUn, shellCa []float64
 	for _, m := range []struct {
 		url     string
 		noCache bool
 		dst     *[]float64
-	}{{s.url, true, &ourUn}, {baseURL + "hello.html", true, &helloUn}, {s.url, false, &ourCa}, {baseURL + "hello.html", false, &helloCa}} {
+	}{
+		{s.url, true, &ourUn}, {baseURL + "hello.html", true, &helloUn}, {baseURL + "shell.html", true, &shellUn},
+		{s.url, false, &ourCa}, {baseURL + "hello.html", false, &helloCa}, {baseURL + "shell.html", false, &shellCa},
+	} {
 		if *m.dst, err = loads(s, m.url, *n, m.noCache); err != nil {
 			return err
 		}
@@ -88,6 +102,11 @@ func bench(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "                 hello, cached:         %s\n", stats(helloCa, "ms"))
 	fmt.Fprintf(out, "                 ratio to hello-world: cache disabled %s   cached %s (target ≤ 1.3×)\n",
 		ratio(median(ourUn), median(helloUn)), ratio(median(ourCa), median(helloCa)))
+	fmt.Fprintf(out, "                 hello-world in the page's HTML and CSS (shell), cache disabled: %s\n", stats(shellUn, "ms"))
+	fmt.Fprintf(out, "                 shell, cached:         %s\n", stats(shellCa, "ms"))
+	fmt.Fprintf(out, "                 shell's ratio to hello-world: cache disabled %s   cached %s; page's ratio to the shell: %s   %s\n",
+		ratio(median(shellUn), median(helloUn)), ratio(median(shellCa), median(helloCa)),
+		ratio(median(ourUn), median(shellUn)), ratio(median(ourCa), median(shellCa)))
 
 	// umplay.check latency, and DOMParser on the same 1 MiB text.
 	p, err := s.browser.NewPage()
@@ -108,6 +127,9 @@ func bench(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "umplay.check     docs sample (%d B, %s): %s; mean of a batch %.3f ms (target < 1 ms)\n",
 		len(doc), small.Summary, stats(small.Durations, "ms"), small.Mean)
+	if err := sameEngine(s, baseURL+"engine.html", string(doc), small.Summary); err != nil {
+		return err
+	}
 	large := oneMiB(string(doc))
 	bigRes, err := timeChecks(p, large, *big)
 	if err != nil {
@@ -146,6 +168,30 @@ func bench(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "                 umplay's own code (long-animation-frame scripts from the page's origin): longest %s (target ≤ 50 ms)\n", ownText)
 	fmt.Fprintf(out, "\n(performance.now() in a page without cross-origin isolation is coarsened to 0.1 ms: the batch mean is the finer figure for the docs sample.)\n")
+	return nil
+}
+
+// sameEngine checks that the engine baseline is the page's engine: its
+// summary of the docs sample must be the one window.umplay.check gave, in
+// English and in Portuguese (the verdict does not depend on the language).
+func sameEngine(s *site, u, xml, want string) error {
+	p, err := s.browser.NewPage()
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	if err := p.Open(u, 2*time.Minute); err != nil {
+		return err
+	}
+	for _, lang := range []string{"en", "pt-BR"} {
+		got, err := e2e.Eval[string](p, `window.umplayEngine.summary(`+e2e.JS(xml)+`, `+e2e.JS(lang)+`)`)
+		if err != nil {
+			return err
+		}
+		if got != want {
+			return fmt.Errorf("the engine baseline (%s) says %q of the docs sample, the page %q: they must link the same engine", lang, got, want)
+		}
+	}
 	return nil
 }
 
