@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // Request is what a snippet sends: a POST of Body to Endpoint.
@@ -150,7 +152,7 @@ func (t *target) parseURL(raw string) error {
 	var b strings.Builder
 	for i := 0; i < len(path); i++ {
 		if c := path[i]; c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
-			b.WriteString("%" + hexPad(rune(c), 2, true))
+			b.WriteString("%" + msg.Hex(rune(c), 2, true))
 		} else {
 			b.WriteByte(c)
 		}
@@ -215,12 +217,12 @@ func firstNotIn(s string, ok func(byte) bool) int {
 func describeAt(s string, i int) string {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError {
-		return "the byte 0x" + hexPad(rune(s[i]), 2, true)
+		return "the byte 0x" + msg.Hex(rune(s[i]), 2, true)
 	}
 	if r < ' ' || r == 0x7f {
-		return "the control character U+" + hexPad(r, 4, true)
+		return "the control character U+" + msg.Hex(r, 4, true)
 	}
-	return "U+" + hexPad(r, 4, true) + " " + strconv.QuoteRune(r)
+	return "U+" + msg.Hex(r, 4, true) + " " + strconv.QuoteRune(r)
 }
 
 // headers are the request's header fields as every snippet sets them.
@@ -270,17 +272,4 @@ func describeBody(s string) string {
 		msg += ", " + strings.Join(notes, ", ")
 	}
 	return msg
-}
-
-// hexPad is r in hex digits, upper- or lower-case, zero-padded to at least
-// width digits, as fmt's %0<width>X and %0<width>x write it (r >= 0).
-func hexPad(r rune, width int, upper bool) string {
-	h := strconv.FormatInt(int64(r), 16)
-	if upper {
-		h = strings.ToUpper(h)
-	}
-	for len(h) < width {
-		h = "0" + h
-	}
-	return h
 }

@@ -2,7 +2,6 @@ package export
 
 import (
 	"flag"
-	"fmt"
 	"go/ast"
 	"go/format"
 	"go/parser"
@@ -351,20 +350,6 @@ func TestSpecialValues(t *testing.T) {
 		a, _ := Snippet(tt.lang, absent)
 		if strings.Contains(a, tt.notInAbs) {
 			t.Errorf("%s without a SOAPAction still has %q:\n%s", tt.lang, tt.notInAbs, a)
-		}
-	}
-}
-
-// hexPad writes what fmt's %02X, %04X, %08X and their lower-case %x wrote.
-func TestHexPad(t *testing.T) {
-	for _, r := range []rune{0, 0x7, 0x1f, 0x7f, 0xab, 0xff, 0x100, 0x2028, 0xfffd, 0x10000, 0x1f600, 0x10ffff} {
-		for _, w := range []int{2, 4, 8} {
-			if got, want := hexPad(r, w, true), fmt.Sprintf("%0*X", w, r); got != want {
-				t.Errorf("hexPad(%#x, %d, true) = %q, want %q", r, w, got, want)
-			}
-			if got, want := hexPad(r, w, false), fmt.Sprintf("%0*x", w, r); got != want {
-				t.Errorf("hexPad(%#x, %d, false) = %q, want %q", r, w, got, want)
-			}
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"umplay/wasm/msg"
 )
 
 // pasteSafe tells whether a textual body can be pasted into a terminal or a
@@ -260,9 +262,9 @@ func csq(s string) string {
 			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r > 0xffff:
-				b.WriteString(`\U` + hexPad(r, 8, true))
+				b.WriteString(`\U` + msg.Hex(r, 8, true))
 			default:
-				b.WriteString(`\u` + hexPad(r, 4, true))
+				b.WriteString(`\u` + msg.Hex(r, 4, true))
 			}
 		}
 	}
@@ -426,11 +428,11 @@ func pyq(s string) string {
 			case r >= 0x80 && strconv.IsPrint(r):
 				b.WriteRune(r)
 			case r < 0x100:
-				b.WriteString(`\x` + hexPad(r, 2, false))
+				b.WriteString(`\x` + msg.Hex(r, 2, false))
 			case r > 0xffff:
-				b.WriteString(`\U` + hexPad(r, 8, false))
+				b.WriteString(`\U` + msg.Hex(r, 8, false))
 			default:
-				b.WriteString(`\u` + hexPad(r, 4, false))
+				b.WriteString(`\u` + msg.Hex(r, 4, false))
 			}
 		}
 	}
@@ -454,7 +456,7 @@ func pybq(s string) string {
 		case c >= ' ' && c < 0x7f:
 			b.WriteByte(c)
 		default:
-			b.WriteString(`\x` + hexPad(rune(c), 2, false))
+			b.WriteString(`\x` + msg.Hex(rune(c), 2, false))
 		}
 	}
 	b.WriteByte('\'')

@@ -151,7 +151,7 @@ func TestValue(t *testing.T) {
 }
 
 func TestHex(t *testing.T) {
-	for _, r := range []rune{0, 1, 0x1f, 0x7f, 0xa0, 0xff, 0x2028, 0xfffd, 0xffff, 0x10000, 0x10ffff} {
+	for _, r := range []rune{0, 1, 0x7, 0x1f, 0x7f, 0xa0, 0xab, 0xff, 0x100, 0x2028, 0xfffd, 0xffff, 0x10000, 0x1f600, 0x10ffff} {
 		for _, w := range []int{0, 2, 4, 8} {
 			if got, want := Hex(r, w, true), fmt.Sprintf("%0*X", w, r); got != want {
 				t.Errorf("Hex(%#x, %d, true) = %q, want %q", r, w, got, want)
