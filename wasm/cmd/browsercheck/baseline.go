@@ -80,60 +80,60 @@ func shellPage(index string) (string, error) {
 // segments as scripts/build.sh does (wasm/cmd/wasmpack) into a new temporary
 // directory, with wasm_exec.js, the baseline pages and precompressed copies
 // made by wasm/cmd/precompress, as web/ is. The caller removes the directory.
-func buildBaselines(root string, log io.Writer) (string, error) {
+func buildBaselines(root string, log io.Writer) (_ string, err error) {
 	dir, err := os.MkdirTemp("", "umplay-bench-")
 	if err != nil {
 		return "", err
 	}
+	defer func() {
+		if err != nil { // the caller removes it only once it has it
+			os.RemoveAll(dir)
+		}
+	}()
 	t0 := time.Now()
 	// The flags of scripts/build.sh, from itself.
 	fl, err := exec.Command("bash", filepath.Join(root, "scripts", "build.sh"), "--print-flags").Output()
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", fmt.Errorf("scripts/build.sh --print-flags: %w", err)
 	}
 	flags := strings.Split(strings.TrimSpace(string(fl)), "\n")
 	fmt.Fprintf(log, "browsercheck: baselines built with scripts/build.sh's flags %q\n", flags)
+	var built []string
 	for _, b := range []struct{ pkg, out string }{{"./wasm/cmd/floor", "floor.wasm"}, {"./wasm/cmd/hello", "hello.wasm"}, {"./wasm/cmd/engine", "engine.wasm"}} {
-		args := append(append([]string{"build"}, flags...), "-o", filepath.Join(dir, b.out), b.pkg)
+		out := filepath.Join(dir, b.out)
+		built = append(built, out)
+		args := append(append([]string{"build"}, flags...), "-o", out, b.pkg)
 		cmd := exec.Command("go", args...)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			os.RemoveAll(dir)
 			return "", fmt.Errorf("building %s: %v\n%s", b.pkg, err, out)
 		}
 	}
 	// scripts/build.sh's step after go build: the same data segment packing.
-	pack := exec.Command("go", "run", "./wasm/cmd/wasmpack", filepath.Join(dir, "floor.wasm"), filepath.Join(dir, "hello.wasm"), filepath.Join(dir, "engine.wasm"))
+	pack := exec.Command("go", append([]string{"run", "./wasm/cmd/wasmpack"}, built...)...)
 	pack.Dir = root
 	if out, err := pack.CombinedOutput(); err != nil {
-		os.RemoveAll(dir)
 		return "", fmt.Errorf("wasmpack: %v\n%s", err, out)
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", fmt.Errorf("go env GOROOT: %w", err)
 	}
 	wasmExec, err := os.ReadFile(filepath.Join(string(trimNL(goroot)), "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", err
 	}
 	index, err := os.ReadFile(filepath.Join(root, "web", "index.html"))
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", err
 	}
 	shell, err := shellPage(string(index))
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", err
 	}
 	style, err := os.ReadFile(filepath.Join(root, "web", "style.css"))
 	if err != nil {
-		os.RemoveAll(dir)
 		return "", err
 	}
 	files := map[string]string{
@@ -143,14 +143,12 @@ func buildBaselines(root string, log io.Writer) (string, error) {
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			os.RemoveAll(dir)
 			return "", err
 		}
 	}
 	cmd := exec.Command("go", "run", "./wasm/cmd/precompress", "-min", "1024", dir)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		os.RemoveAll(dir)
 		return "", fmt.Errorf("precompress: %v\n%s", err, out)
 	}
 	fmt.Fprintf(log, "browsercheck: built the floor, hello-world and engine baselines in %v\n", time.Since(t0).Round(time.Millisecond))

@@ -39,3 +39,16 @@ func TestShellPage(t *testing.T) {
 		t.Errorf("shellPage on a page whose boot.js tag changed: err %v, want one naming the tag", err)
 	}
 }
+
+// TestBuildBaselinesCleansUp: a failed build leaves no temporary directory.
+func TestBuildBaselinesCleansUp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var log strings.Builder
+	if dir, err := buildBaselines(t.TempDir(), &log); err == nil || dir != "" {
+		t.Fatalf("buildBaselines in a tree without scripts/build.sh = %q, %v; want an error", dir, err)
+	}
+	if left, err := os.ReadDir(tmp); err != nil || len(left) > 0 {
+		t.Errorf("left in TMPDIR after the failure: %v (%v)", left, err)
+	}
+}
